@@ -1,0 +1,110 @@
+"""Token-budget batches with length bucketing, and padding into tensors.
+
+One batching function serves training and translation: sort by length so a
+batch wastes little on padding, cut it where the padded size would pass the
+budget, and (for training) shuffle the order of the batches. The order of an
+epoch is a pure function of (seed, epoch), which is what makes ``--resume``
+exact: the loop only has to remember how many batches of the epoch it took.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import torch
+
+from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
+
+
+def batch_indices(
+    lengths: list[int],
+    batch_tokens: int = 0,
+    batch_sentences: int = 0,
+    shuffle: bool = False,
+    seed: int = 0,
+) -> list[list[int]]:
+    """Group example indices into batches of similar length.
+
+    ``lengths[i]`` is the padded cost of example i (e.g. max(src, tgt+1)).
+    A batch of n examples of max length L costs n * L; it is closed when the
+    next example would push it past ``batch_tokens``, or when it holds
+    ``batch_sentences`` examples if that is > 0. With ``shuffle``, examples are
+    shuffled first (so equal lengths mix across epochs), sorted within chunks
+    of about 100 batches (bucketing), and the batches shuffled.
+    """
+    if batch_tokens <= 0 and batch_sentences <= 0:
+        raise ValueError("batch_indices needs batch_tokens or batch_sentences > 0")
+    order = list(range(len(lengths)))
+    rng = random.Random(seed)
+    if shuffle:
+        rng.shuffle(order)
+        avg = max(1, sum(lengths) // max(1, len(lengths)))
+        per_batch = batch_sentences or max(1, batch_tokens // avg)
+        chunk = per_batch * 100
+        order = [i for c in range(0, len(order), chunk)
+                 for i in sorted(order[c:c + chunk], key=lambda i: lengths[i])]
+    else:
+        order.sort(key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    longest = 0
+    for i in order:
+        new_longest = max(longest, lengths[i])
+        full = (batch_sentences > 0 and len(current) >= batch_sentences) or (
+            batch_sentences <= 0 and current and new_longest * (len(current) + 1) > batch_tokens
+        )
+        if full:
+            batches.append(current)
+            current, new_longest = [], lengths[i]
+        current.append(i)
+        longest = new_longest
+    if current:
+        batches.append(current)
+    if shuffle:
+        rng.shuffle(batches)
+    return batches
+
+
+def pad(seqs: list[list[int]], pad_id: int = PAD_ID) -> torch.Tensor:
+    """(batch, max_len) long tensor, right-padded."""
+    longest = max((len(s) for s in seqs), default=0)
+    out = torch.full((len(seqs), max(longest, 1)), pad_id, dtype=torch.long)
+    for row, s in enumerate(seqs):
+        if s:
+            out[row, : len(s)] = torch.tensor(s, dtype=torch.long)
+    return out
+
+
+@dataclass
+class Batch:
+    """Padded tensors for one training or validation batch.
+
+    src: (B, S) source ids ending in EOS; src_len: (B,)
+    tgt_in: (B, T) BOS + target; tgt_out: (B, T) target + EOS; both PAD-padded.
+    """
+
+    src: torch.Tensor
+    src_len: torch.Tensor
+    tgt_in: torch.Tensor
+    tgt_out: torch.Tensor
+
+    @property
+    def n_tgt_tokens(self) -> int:
+        return int((self.tgt_out != PAD_ID).sum())
+
+
+def make_batch(src: list[list[int]], tgt: list[list[int]]) -> Batch:
+    # Every source has at least its EOS, so lengths are >= 1 (packing needs that).
+    src_len = torch.tensor([max(1, len(s)) for s in src], dtype=torch.long)
+    return Batch(
+        src=pad(src),
+        src_len=src_len,
+        tgt_in=pad([[BOS_ID] + t for t in tgt]),
+        tgt_out=pad([t + [EOS_ID] for t in tgt]),
+    )
+
+
+def make_src_batch(src: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Source-only batch for decoding: (B, S) ids and (B,) lengths."""
+    return pad(src), torch.tensor([max(1, len(s)) for s in src], dtype=torch.long)

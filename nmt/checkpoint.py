@@ -1,0 +1,146 @@
+"""Checkpoints: self-contained, written atomically, loaded without executing code.
+
+A checkpoint holds the weights, the resolved config (as JSON text), the
+SentencePiece model(s) (as uint8 tensors) and, for ``last.pt``, everything
+``--resume`` needs (optimizer, scheduler, step, RNG and data-order state).
+Only tensors, strings, numbers and containers go in, so
+``torch.load(weights_only=True)`` reads it and a pickle with a payload is
+refused instead of run.
+
+Writing goes to a temporary file in the same folder, is fsync'ed, then
+renamed over the target: a crash or SIGKILL at any moment leaves either the
+old file or the new one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from nmt.config import Config, config_from_dict
+from nmt.errors import NmtError
+from nmt.tokenizer import Tokenizer
+
+FORMAT = "nmt-checkpoint"
+VERSION = 1
+
+
+def _bytes_to_tensor(data: bytes) -> torch.Tensor:
+    return torch.frombuffer(bytearray(data), dtype=torch.uint8).clone()
+
+
+def _tensor_to_bytes(t: torch.Tensor) -> bytes:
+    return t.numpy().tobytes()
+
+
+def make_payload(cfg: Config, model_state: dict[str, torch.Tensor], tokenizer: Tokenizer,
+                 extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The dict that goes to disk; ``extra`` holds training state for resuming."""
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "config": json.dumps(cfg.to_dict()),
+        "model": model_state,
+        "src_spm": _bytes_to_tensor(tokenizer.src_proto),
+        "tgt_spm": _bytes_to_tensor(tokenizer.tgt_proto),
+    }
+    if extra:
+        payload["train_state"] = extra
+    return payload
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX: the directory entry lives in the folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, write: Any) -> None:
+    """Call ``write(fileobj)`` on a temp file beside ``path``, fsync, rename over ``path``.
+
+    On any error (disk full, permissions) the temp file is removed, ``path``
+    is untouched, and an NmtError names the file.
+    """
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise NmtError(f"{path}: cannot write checkpoint ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise NmtError(f"{path}: cannot write checkpoint ({exc.strerror or exc}); "
+                       "the previous file is untouched") from None
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    fsync_dir(path.parent)
+
+
+def save_checkpoint(path: Path, payload: dict[str, Any]) -> None:
+    atomic_write(path, lambda f: torch.save(payload, f))
+
+
+def load_checkpoint(path: Path) -> dict[str, Any]:
+    """Read a checkpoint safely; every failure is a one-line NmtError naming the file."""
+    path = Path(path)
+    if not path.exists():
+        raise NmtError(f"{path}: model file not found")
+    if path.is_dir():
+        raise NmtError(f"{path}: is a folder; pass a checkpoint such as {path}/best.pt")
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unsafe content"
+        raise NmtError(f"{path}: refused to load: it holds objects other than tensors and plain data "
+                       f"({first[:160]})") from None
+    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise NmtError(f"{path}: not a readable nmt checkpoint (truncated or another format: "
+                       f"{str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise NmtError(f"{path}: not an nmt checkpoint (no '{FORMAT}' marker)")
+    if payload.get("version") != VERSION:
+        raise NmtError(f"{path}: checkpoint version {payload.get('version')} is not supported "
+                       f"(this nmt reads version {VERSION})")
+    for key in ("config", "model", "src_spm", "tgt_spm"):
+        if key not in payload:
+            raise NmtError(f"{path}: checkpoint is missing {key!r}")
+    return payload
+
+
+def config_of(payload: dict[str, Any], path: Path | str = "checkpoint") -> Config:
+    try:
+        raw = json.loads(payload["config"])
+    except (TypeError, ValueError):
+        raise NmtError(f"{path}: checkpoint config is not valid JSON") from None
+    return config_from_dict(raw, f"{path} (config)")
+
+
+def tokenizer_of(payload: dict[str, Any]) -> Tokenizer:
+    return Tokenizer(_tensor_to_bytes(payload["src_spm"]), _tensor_to_bytes(payload["tgt_spm"]))

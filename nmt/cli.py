@@ -1,0 +1,214 @@
+"""The ``nmt`` command: options → config → library call → printed result.
+
+Errors for people: an :class:`NmtError` becomes one line on stderr and its exit
+code (2 for usage, 1 for runtime); a closed pipe (``| head``) exits quietly;
+Ctrl-C exits 130 after what was finished has been written. Tracebacks only
+with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from nmt.errors import NmtError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Train, run and score GRU attention translation models.")
+
+_state = {"debug": False}
+
+
+@app.callback()
+def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False) -> None:
+    _state["debug"] = debug
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    raise typer.Exit(code)
+
+
+def _quiet_broken_pipe() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except NmtError as exc:
+        if _state["debug"]:
+            raise
+        _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        raise typer.Exit(0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr, flush=True)
+        raise typer.Exit(130)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            _quiet_broken_pipe()
+            raise typer.Exit(0)
+        if _state["debug"]:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}{exc.strerror or exc}", 1)
+
+
+class Strategy(str, Enum):
+    beam = "beam"
+    greedy = "greedy"
+
+
+SetOpt = Annotated[Optional[list[str]], typer.Option(
+    "--set", "-s", help="Override a config field: SECTION.FIELD=VALUE (repeatable), e.g. model.dropout=0.2")]
+ModelOpt = Annotated[Path, typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train.")]
+BeamOpt = Annotated[Optional[int], typer.Option("--beam", "-b", min=1, help="Beam size (1 = greedy).")]
+BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Sentences per decoding batch.")]
+LpOpt = Annotated[Optional[float], typer.Option("--length-penalty", min=0.0, help="GNMT length penalty alpha.")]
+
+
+def _default_out(config: Path) -> Path:
+    return Path("runs") / config.stem
+
+
+@app.command()
+def train(
+    config: Annotated[Path, typer.Argument(help="YAML config, e.g. configs/multi30k_de_en.yaml")],
+    set_: SetOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Run folder (default: runs/CONFIG_NAME).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the run in --out from last.pt.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Start again in a folder that holds a run.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Train a model; writes best.pt, last.pt, train_log.jsonl and the SentencePiece models."""
+    from nmt.config import load_config
+    from nmt.train import train as run_training
+
+    with _errors():
+        if resume and overwrite:
+            raise NmtError("--resume and --overwrite exclude each other", exit_code=2)
+        cfg = load_config(config, set_ or [])
+        result = run_training(cfg, out or _default_out(config), resume=resume, overwrite=overwrite,
+                              progress=progress)
+        if result.stopped == "interrupted":
+            print(f"stopped by signal at step {result.steps}; continue with: nmt train {config} "
+                  f"--out {result.out_dir} --resume", file=sys.stderr)
+            raise typer.Exit(130)
+
+
+@app.command()
+def translate(
+    model: ModelOpt,
+    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Read from this file (default: stdin).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    beam: BeamOpt = None,
+    batch_size: BatchOpt = None,
+    n_best: Annotated[int, typer.Option("--n-best", min=1, help="Hypotheses per line, as LINE<TAB>SCORE<TAB>TEXT.")] = 1,
+    length_penalty: LpOpt = None,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
+) -> None:
+    """Translate stdin (or --input) line by line to stdout (or --output)."""
+    import torch
+
+    from nmt.translate import Translator, translate_stream
+
+    with _errors():
+        if threads:
+            torch.set_num_threads(threads)
+        translator = Translator.from_checkpoint(model, beam_size=beam, batch_size=batch_size,
+                                                length_penalty=length_penalty)
+        if n_best > translator.decode.beam_size:
+            raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
+        if input is not None and not input.is_file():
+            raise NmtError(f"{input}: input file not found", exit_code=2)
+        src = open(input, "rb") if input is not None else sys.stdin.buffer
+        try:
+            if output is None:
+                translate_stream(translator, src, sys.stdout, n_best)
+            else:
+                # Written beside the target and renamed at the end: an earlier output is
+                # never left half-overwritten.
+                tmp = output.with_name(f".{output.name}.partial")
+                with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+                    translate_stream(translator, src, f, n_best)
+                os.replace(tmp, output)
+        finally:
+            if input is not None:
+                src.close()
+
+
+@app.command()
+def evaluate(
+    model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Checkpoint to translate with.")] = None,
+    dataset: Annotated[Optional[str], typer.Option("--dataset", help="Hub id or local path (default: the model's).")] = None,
+    split: Annotated[str, typer.Option("--split", help="Split to score.")] = "test",
+    hyp: Annotated[Optional[Path], typer.Option("--hyp", help="Score this hypothesis file instead of translating.")] = None,
+    src_lang: Annotated[Optional[str], typer.Option("--src", help="Source language (default: the model's).")] = None,
+    tgt_lang: Annotated[Optional[str], typer.Option("--tgt", help="Target language (default: the model's).")] = None,
+    save: Annotated[Optional[Path], typer.Option("--save-hyp", help="Write the hypotheses here.")] = None,
+    beam: BeamOpt = None,
+    batch_size: BatchOpt = None,
+    length_penalty: LpOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Translate a split and print BLEU and chrF with their sacreBLEU signatures."""
+    from nmt.data import load_splits
+    from nmt.evaluate import score
+    from nmt.translate import Translator
+
+    with _errors():
+        if model is None and hyp is None:
+            raise NmtError("give --model to translate a split, or --hyp to score a file", exit_code=2)
+        translator = None
+        data = None
+        if model is not None:
+            translator = Translator.from_checkpoint(model, beam_size=beam, batch_size=batch_size,
+                                                    length_penalty=length_penalty)
+            from nmt.checkpoint import config_of, load_checkpoint
+            data = config_of(load_checkpoint(model), model).data
+        ds = dataset or (data.dataset if data else None)
+        src = src_lang or (data.src_lang if data else None)
+        tgt = tgt_lang or (data.tgt_lang if data else None)
+        if ds is None or src is None or tgt is None:
+            raise NmtError("without --model, give --dataset, --src and --tgt", exit_code=2)
+        pairs = load_splits(ds, data.name if data and not dataset else None, [split], src, tgt)[split].pairs
+        refs = [t for _, t in pairs]
+        if hyp is not None:
+            if not hyp.is_file():
+                raise NmtError(f"{hyp}: hypothesis file not found", exit_code=2)
+            hyps = hyp.read_text(encoding="utf-8", errors="replace").splitlines()
+            if len(hyps) != len(refs):
+                raise NmtError(f"{hyp}: {len(hyps)} lines, but {ds} [{split}] has {len(refs)} references",
+                               exit_code=2)
+        else:
+            assert translator is not None
+            hyps = [h[0][0] for h in translator.translate([s for s, _ in pairs])]
+        if save is not None:
+            save.write_text("".join(h + "\n" for h in hyps), encoding="utf-8")
+        scores = score(hyps, refs)
+        if as_json:
+            print(json.dumps(scores.to_dict(), indent=2))
+        else:
+            print(f"BLEU {scores.bleu:.2f}  {scores.bleu_signature}")
+            print(f"     {scores.bleu_detail}")
+            print(f"chrF {scores.chrf:.2f}  {scores.chrf_signature}")
+
+
+def main() -> None:
+    app()

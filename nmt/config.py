@@ -1,0 +1,358 @@
+"""Typed configuration: YAML files and ``--set key=value`` overrides → dataclasses.
+
+Configs are data. Every section is a dataclass whose defaults say why they are
+what they are; unknown keys, wrong types and impossible values fail at load
+time with the key's dotted name and the value, before any work starts. The
+resolved config (``Config.to_dict()``) is written beside every run and inside
+every checkpoint, so translate and evaluate rebuild exactly what trained.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+
+from nmt.errors import ConfigError
+
+
+@dataclass
+class DataConfig:
+    """Where the parallel corpus lives and which parts of it to use."""
+
+    # A hub id (``bentrevett/multi30k``), a local dataset folder, or a prefix of
+    # plain parallel files (``corpus/train`` → ``corpus/train.de`` + ``.en``).
+    dataset: str = "../shared/data/multi30k"
+    # Hub configuration name, e.g. ``de-en`` for ``wmt14``.
+    name: Optional[str] = None
+    src_lang: str = "de"
+    tgt_lang: str = "en"
+    train_split: str = "train"
+    valid_split: str = "validation"
+    test_split: str = "test"
+    # Training pairs longer than this many pieces on either side are dropped
+    # (validation and test are never filtered).
+    max_len: int = 100
+    # Use only the first N training pairs (tiny runs, tests); None = all.
+    max_train_examples: Optional[int] = None
+    # Validate on the first N validation pairs only (speeds up tiny runs).
+    max_valid_examples: Optional[int] = None
+    # Deliberately allow src_lang == tgt_lang (e.g. paraphrasing, auto-encoding).
+    allow_same_lang: bool = False
+
+
+@dataclass
+class VocabConfig:
+    """SentencePiece models trained on the training split by ``nmt train``."""
+
+    type: Literal["unigram", "bpe"] = "unigram"
+    # 8k joint pieces suit Multi30k's 29k pairs (Joey NMT's and fairseq's choice).
+    vocab_size: int = 8000
+    # One model for both sides lets us share source/target embeddings.
+    joint: bool = True
+    # 1.0 keeps every character of these Latin-script languages.
+    character_coverage: float = 1.0
+    # Sentences sampled to train SentencePiece (0 = all).
+    input_sentence_size: int = 0
+
+
+@dataclass
+class ModelConfig:
+    """A bidirectional RNN encoder and an attentional RNN decoder (Bahdanau et al. 2015)."""
+
+    cell: Literal["gru", "lstm", "rnn"] = "gru"
+    emb_size: int = 256
+    # Per direction: the encoder states are 2 * enc_hidden wide.
+    enc_hidden: int = 256
+    enc_layers: int = 2
+    dec_hidden: int = 512
+    dec_layers: int = 1
+    # Width of the additive attention's hidden layer (0 = dec_hidden).
+    attn_size: int = 0
+    # Dropout on embeddings, between RNN layers and before the output layer.
+    dropout: float = 0.3
+    # Probability of replacing a whole target input word by <unk> (Gal & Ghahramani 2016).
+    word_dropout: float = 0.0
+    # Feed the previous attentional vector into the decoder RNN (Luong et al. 2015).
+    input_feeding: bool = True
+    # Tie the target embedding with the output projection (Press & Wolf 2017).
+    tie_output: bool = True
+    # Share source and target embeddings (needs a joint vocabulary).
+    share_embeddings: bool = True
+
+
+@dataclass
+class TrainConfig:
+    """The optimisation loop."""
+
+    seed: int = 1
+    # Token budget per batch (source+target pieces, after padding to bucket length).
+    batch_tokens: int = 2048
+    # Or a fixed number of sentences per batch when > 0 (overrides batch_tokens).
+    batch_sentences: int = 0
+    lr: float = 1e-3
+    # Adam; weight decay is rarely useful for these small models.
+    weight_decay: float = 0.0
+    clip_grad_norm: float = 1.0
+    label_smoothing: float = 0.1
+    scheduler: Literal["plateau", "warmup", "constant"] = "plateau"
+    # plateau: multiply lr by `decay_factor` after `lr_patience` validations without gain.
+    decay_factor: float = 0.5
+    lr_patience: int = 2
+    min_lr: float = 1e-5
+    # warmup: linear warmup for this many steps, then inverse square root decay.
+    warmup_steps: int = 0
+    max_steps: int = 0  # 0 = no limit (max_epochs decides)
+    max_epochs: int = 30
+    # Stop after this much wall-clock (seconds); 0 = no limit.
+    max_time: float = 0.0
+    valid_every: int = 500
+    log_every: int = 50
+    # Early stopping after this many validations without a better BLEU.
+    patience: int = 8
+    # Decoding for validation BLEU: 1 = greedy, keeps validation cheap.
+    valid_beam: int = 1
+    # torch intra-op threads; 0 = torch's default.
+    threads: int = 0
+    # Several consecutive non-finite losses stop training.
+    max_bad_steps: int = 5
+    tensorboard: bool = False
+    # Average this many of the last validation checkpoints into `averaged.pt` at the end (0 = off).
+    average_last: int = 0
+
+
+@dataclass
+class DecodeConfig:
+    """Beam search settings used by translate and evaluate."""
+
+    beam_size: int = 5
+    # GNMT-style length penalty exponent; 0 disables, 1 = average log-prob.
+    length_penalty: float = 1.0
+    # Outputs are at most max_len_a * source_length + max_len_b pieces.
+    max_len_a: float = 1.5
+    max_len_b: int = 10
+    # Sentences per decoding batch.
+    batch_size: int = 64
+    # Longer inputs are cut to this many source pieces (with a warning), which
+    # bounds memory and time for any input line.
+    max_src_len: int = 250
+
+
+@dataclass
+class Config:
+    """The whole run: data, vocabulary, model, training and decoding."""
+
+    data: DataConfig = field(default_factory=DataConfig)
+    vocab: VocabConfig = field(default_factory=VocabConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+    decode: DecodeConfig = field(default_factory=DecodeConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _check_type(value: Any, tp: Any, where: str) -> Any:
+    """Return ``value`` coerced to ``tp`` or raise ConfigError naming ``where``."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        args = typing.get_args(tp)
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _check_type(value, inner[0], where)
+    if origin is Literal:
+        choices = typing.get_args(tp)
+        if value not in choices:
+            raise ConfigError(f"{where} must be one of {', '.join(map(str, choices))}, got {value!r}")
+        return value
+    if tp is bool:
+        if isinstance(value, bool):
+            return value
+    elif tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif tp is str:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+    raise ConfigError(f"{where} must be {getattr(tp, '__name__', tp)}, got {value!r}")
+
+
+def _build(cls: type, raw: Any, prefix: str) -> Any:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{prefix or 'config'} must be a mapping, got {raw!r}")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in raw.items():
+        where = f"{prefix}.{key}" if prefix else str(key)
+        if key not in names:
+            known = ", ".join(sorted(names))
+            raise ConfigError(f"unknown key {where!r} (known: {known})")
+        tp = hints[key]
+        if dataclasses.is_dataclass(tp):
+            kwargs[key] = _build(tp, value or {}, where)
+        else:
+            kwargs[key] = _check_type(value, tp, where)
+    return cls(**kwargs)
+
+
+def _validate(cfg: Config) -> None:
+    """Impossible values fail here, each message naming its key."""
+
+    def positive(where: str, value: float) -> None:
+        if value <= 0:
+            raise ConfigError(f"{where} must be > 0, got {value}")
+
+    def non_negative(where: str, value: float) -> None:
+        if value < 0:
+            raise ConfigError(f"{where} must be >= 0, got {value}")
+
+    def probability(where: str, value: float) -> None:
+        if not 0.0 <= value < 1.0:
+            raise ConfigError(f"{where} must be in [0, 1), got {value}")
+
+    d, v, m, t, dec = cfg.data, cfg.vocab, cfg.model, cfg.train, cfg.decode
+    if d.src_lang == d.tgt_lang and not d.allow_same_lang:
+        raise ConfigError(
+            f"data.src_lang and data.tgt_lang are both {d.src_lang!r}; "
+            "set data.allow_same_lang=true if that is intended"
+        )
+    positive("data.max_len", d.max_len)
+    for key in ("max_train_examples", "max_valid_examples"):
+        if getattr(d, key) is not None:
+            positive(f"data.{key}", getattr(d, key))
+    if v.vocab_size < 16:
+        raise ConfigError(f"vocab.vocab_size must be >= 16, got {v.vocab_size}")
+    if not 0.0 < v.character_coverage <= 1.0:
+        raise ConfigError(f"vocab.character_coverage must be in (0, 1], got {v.character_coverage}")
+    non_negative("vocab.input_sentence_size", v.input_sentence_size)
+    for key in ("emb_size", "enc_hidden", "enc_layers", "dec_hidden", "dec_layers"):
+        positive(f"model.{key}", getattr(m, key))
+    non_negative("model.attn_size", m.attn_size)
+    probability("model.dropout", m.dropout)
+    probability("model.word_dropout", m.word_dropout)
+    if m.share_embeddings and not v.joint:
+        raise ConfigError("model.share_embeddings=true needs vocab.joint=true")
+    positive("train.batch_tokens", t.batch_tokens)
+    non_negative("train.batch_sentences", t.batch_sentences)
+    positive("train.lr", t.lr)
+    non_negative("train.weight_decay", t.weight_decay)
+    non_negative("train.clip_grad_norm", t.clip_grad_norm)
+    probability("train.label_smoothing", t.label_smoothing)
+    if not 0.0 < t.decay_factor < 1.0:
+        raise ConfigError(f"train.decay_factor must be in (0, 1), got {t.decay_factor}")
+    for key in ("lr_patience", "warmup_steps", "max_steps", "max_epochs", "max_time",
+                "patience", "threads", "average_last"):
+        non_negative(f"train.{key}", getattr(t, key))
+    for key in ("valid_every", "log_every", "valid_beam", "max_bad_steps"):
+        positive(f"train.{key}", getattr(t, key))
+    if t.scheduler == "warmup" and t.warmup_steps == 0:
+        raise ConfigError("train.scheduler=warmup needs train.warmup_steps > 0")
+    positive("decode.beam_size", dec.beam_size)
+    positive("decode.batch_size", dec.batch_size)
+    if dec.max_src_len < 2:
+        raise ConfigError(f"decode.max_src_len must be >= 2, got {dec.max_src_len}")
+    non_negative("decode.length_penalty", dec.length_penalty)
+    non_negative("decode.max_len_a", dec.max_len_a)
+    non_negative("decode.max_len_b", dec.max_len_b)
+    if dec.max_len_a == 0 and dec.max_len_b == 0:
+        raise ConfigError("decode.max_len_a and decode.max_len_b are both 0: no output could be produced")
+
+
+def config_from_dict(raw: dict[str, Any], source: str = "config") -> Config:
+    """Build and validate a Config; errors are prefixed with ``source`` (a file name)."""
+    try:
+        cfg = _build(Config, raw, "")
+        _validate(cfg)
+    except ConfigError as exc:
+        raise ConfigError(f"{source}: {exc}") from None
+    return cfg
+
+
+def parse_override(item: str) -> tuple[list[str], Any]:
+    """``"model.hidden_size=512"`` → (["model", "hidden_size"], 512); values are YAML."""
+    if "=" not in item:
+        raise ConfigError(f"--set {item!r}: expected KEY=VALUE, e.g. model.dropout=0.2")
+    key, _, text = item.partition("=")
+    parts = key.strip().split(".")
+    if len(parts) != 2 or not all(parts):
+        raise ConfigError(f"--set {item!r}: KEY must be SECTION.FIELD, e.g. train.lr")
+    try:
+        value = yaml.safe_load(text) if text.strip() else ""
+    except yaml.YAMLError:
+        value = text
+    return parts, value
+
+
+def apply_overrides(raw: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
+    """Return a copy of ``raw`` with each ``SECTION.FIELD=VALUE`` applied."""
+    out = {k: dict(v) if isinstance(v, dict) else v for k, v in raw.items()}
+    for item in overrides:
+        (section, key), value = parse_override(item)
+        sub = out.setdefault(section, {})
+        if not isinstance(sub, dict):
+            raise ConfigError(f"--set {item!r}: {section} is not a section")
+        sub[key] = value
+    return out
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """Read a YAML mapping, turning every I/O or syntax problem into one line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc})") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{path}:{line}: {problem}") from None
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: a config must be a mapping of sections, got {type(raw).__name__}")
+    return raw
+
+
+def load_config(path: Path | None, overrides: list[str] | None = None) -> Config:
+    """Load ``path`` (or the defaults when None), apply overrides, validate."""
+    raw = read_yaml(path) if path is not None else {}
+    raw = apply_overrides(raw, overrides or [])
+    return config_from_dict(raw, str(path) if path is not None else "config")
+
+
+def architecture_diff(a: Config, b: Config) -> list[str]:
+    """Fields that change the shape of the model or its vocabulary (for --resume checks)."""
+    diffs = []
+    for section in ("model", "vocab"):
+        for f in dataclasses.fields(getattr(a, section)):
+            if section == "model" and f.name in ("dropout", "word_dropout"):
+                continue
+            if section == "vocab" and f.name == "input_sentence_size":
+                continue
+            va, vb = getattr(getattr(a, section), f.name), getattr(getattr(b, section), f.name)
+            if va != vb:
+                diffs.append(f"{section}.{f.name}: {va!r} != {vb!r}")
+    for key in ("src_lang", "tgt_lang"):
+        va, vb = getattr(a.data, key), getattr(b.data, key)
+        if va != vb:
+            diffs.append(f"data.{key}: {va!r} != {vb!r}")
+    return diffs

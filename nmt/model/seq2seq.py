@@ -1,0 +1,154 @@
+"""The encoder-decoder: embeddings, encoder, bridge, decoder, output projection.
+
+``encode()`` runs once per batch; ``decode_step()`` advances every sentence
+(or every beam hypothesis) by one token and is the only way the decoder is
+run, by training (teacher forcing in :meth:`forward`), greedy and beam search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from nmt.config import ModelConfig
+from nmt.model.decoder import Decoder
+from nmt.model.encoder import Encoder
+from nmt.model.rnn import Hidden, map_hidden
+
+
+@dataclass
+class EncoderOutput:
+    """What every decoder step attends over; batch-major so beams can index it.
+
+    values: (B, S, 2*enc_hidden); proj_keys: (B, S, attn_size); mask: (B, S) bool.
+    """
+
+    values: torch.Tensor
+    proj_keys: torch.Tensor
+    mask: torch.Tensor
+
+    def index_select(self, index: torch.Tensor) -> "EncoderOutput":
+        """Rows ``index`` of the batch, e.g. each sentence repeated beam_size times."""
+        return EncoderOutput(self.values.index_select(0, index),
+                             self.proj_keys.index_select(0, index),
+                             self.mask.index_select(0, index))
+
+
+@dataclass
+class DecoderState:
+    """Recurrent state between steps: RNN hidden (layers, B, H) and a_{t-1} (B, out)."""
+
+    hidden: Hidden
+    prev_att: torch.Tensor
+
+    def index_select(self, index: torch.Tensor) -> "DecoderState":
+        """Reorder/copy rows (the beam search keeps the survivors' states)."""
+        return DecoderState(map_hidden(lambda h: h.index_select(1, index), self.hidden),
+                            self.prev_att.index_select(0, index))
+
+
+class Seq2Seq(nn.Module):
+    def __init__(self, cfg: ModelConfig, src_vocab: int, tgt_vocab: int, pad_id: int = 0,
+                 unk_id: int = 1) -> None:
+        super().__init__()
+        self.cfg = cfg
+        self.pad_id, self.unk_id = pad_id, unk_id
+        self.src_vocab, self.tgt_vocab = src_vocab, tgt_vocab
+        out_size = cfg.emb_size if cfg.tie_output else cfg.dec_hidden
+        attn = cfg.attn_size or cfg.dec_hidden
+        self.src_embed = nn.Embedding(src_vocab, cfg.emb_size, padding_idx=pad_id)
+        if cfg.share_embeddings:
+            if src_vocab != tgt_vocab:
+                raise ValueError("share_embeddings needs equal source and target vocabularies")
+            self.tgt_embed = self.src_embed
+        else:
+            self.tgt_embed = nn.Embedding(tgt_vocab, cfg.emb_size, padding_idx=pad_id)
+        self.emb_dropout = nn.Dropout(cfg.dropout)
+        self.encoder = Encoder(cfg.cell, cfg.emb_size, cfg.enc_hidden, cfg.enc_layers, cfg.dropout)
+        # The bridge maps the encoder summary to the decoder's initial state
+        # (Bahdanau et al., Section A.2.2: s_0 = tanh(W_s h_1^backward)).
+        self.bridge = nn.Linear(self.encoder.output_size, cfg.dec_hidden * cfg.dec_layers)
+        self.decoder = Decoder(cfg.cell, cfg.emb_size, self.encoder.output_size, cfg.dec_hidden,
+                               cfg.dec_layers, attn, out_size, cfg.dropout, cfg.input_feeding)
+        self.output = nn.Linear(out_size, tgt_vocab, bias=False)
+        if cfg.tie_output:
+            self.output.weight = self.tgt_embed.weight
+        self._init_weights()
+
+    def _init_weights(self) -> None:
+        """Small uniform init for recurrences, Xavier for projections, N(0, emb^-1/2) embeddings."""
+        for name, p in self.named_parameters():
+            if "embed" in name:
+                nn.init.normal_(p, 0.0, self.cfg.emb_size ** -0.5)
+            elif "rnn" in name and "weight_hh" in name:
+                for chunk in p.data.chunk(p.shape[0] // p.shape[1]):
+                    nn.init.orthogonal_(chunk)
+            elif p.dim() > 1:
+                nn.init.xavier_uniform_(p)
+            else:
+                nn.init.zeros_(p)
+        with torch.no_grad():
+            self.src_embed.weight[self.pad_id].zero_()
+            self.tgt_embed.weight[self.pad_id].zero_()
+
+    # ------------------------------------------------------------------ inference API
+
+    def encode(self, src: torch.Tensor, src_len: torch.Tensor) -> tuple[EncoderOutput, DecoderState]:
+        """Encode (B, S) ids of true lengths (B,) → attention memory and initial state."""
+        B = src.size(0)
+        mask = src != self.pad_id  # B x S
+        values, final = self.encoder(self.emb_dropout(self.src_embed(src)), src_len)
+        proj_keys = self.decoder.attention.project_keys(values)  # B x S x A
+        h0 = torch.tanh(self.bridge(final))  # B x (layers*H)
+        h0 = h0.view(B, self.cfg.dec_layers, self.cfg.dec_hidden).transpose(0, 1).contiguous()
+        hidden: Hidden = (h0, torch.zeros_like(h0)) if self.cfg.cell == "lstm" else h0
+        prev_att = values.new_zeros(B, self.decoder.out_size)
+        return EncoderOutput(values, proj_keys, mask), DecoderState(hidden, prev_att)
+
+    def _step(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput
+              ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
+        emb = self.emb_dropout(self.tgt_embed(prev_tokens))  # B x E
+        att, hidden, weights = self.decoder.step(emb, state.prev_att, state.hidden,
+                                                 enc.proj_keys, enc.values, enc.mask)
+        return att, DecoderState(hidden, att), weights
+
+    def decode_step(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput
+                    ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
+        """Advance each row by one token.
+
+        :param prev_tokens: (B,) ids of y_{t-1}
+        :return: log-probabilities (B, tgt_vocab), new state, attention (B, S)
+        """
+        att, state, weights = self._step(prev_tokens, state, enc)
+        return F.log_softmax(self.output(att), dim=-1), state, weights
+
+    # ------------------------------------------------------------------ training
+
+    def forward(self, src: torch.Tensor, src_len: torch.Tensor, tgt_in: torch.Tensor) -> torch.Tensor:
+        """Teacher-forced logits (B, T, tgt_vocab) for target inputs (B, T) = BOS + y.
+
+        The steps share :meth:`_step` with decoding; only the output projection
+        is batched over all T steps at once (one large matmul instead of T).
+        """
+        enc, state = self.encode(src, src_len)
+        if self.training and self.cfg.word_dropout > 0:
+            drop = torch.rand(tgt_in.shape, device=tgt_in.device) < self.cfg.word_dropout
+            drop[:, 0] = False  # keep BOS
+            tgt_in = tgt_in.masked_fill(drop & (tgt_in != self.pad_id), self.unk_id)
+        atts = []
+        for t in range(tgt_in.size(1)):
+            att, state, _ = self._step(tgt_in[:, t], state, enc)
+            atts.append(att)
+        return self.output(torch.stack(atts, dim=1))  # B x T x V
+
+
+def build_model(cfg: ModelConfig, src_vocab: int, tgt_vocab: int) -> Seq2Seq:
+    return Seq2Seq(cfg, src_vocab, tgt_vocab)
+
+
+def count_parameters(model: nn.Module) -> int:
+    """Distinct trainable parameters (tied weights counted once)."""
+    return sum(p.numel() for p in {id(p): p for p in model.parameters() if p.requires_grad}.values())

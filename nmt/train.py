@@ -1,0 +1,349 @@
+"""The training loop: token-budget batches, Adam, validation BLEU, checkpoints, resume.
+
+Owns the run folder (``config.yaml``, SentencePiece models, ``train_log.jsonl``,
+``best.pt`` by validation BLEU, ``last.pt`` for ``--resume``). Resuming is exact
+on CPU: the data order of an epoch is a function of (seed, epoch) and the loop
+restores model, optimizer, scheduler, torch RNG and the position in the epoch.
+SIGINT/SIGTERM write ``last.pt`` at the next step boundary and return.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import signal
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import torch
+import torch.nn.functional as F
+import yaml
+
+from nmt.batching import Batch, batch_indices, make_batch, make_src_batch
+from nmt.checkpoint import (atomic_write, config_of, load_checkpoint, make_payload,
+                            save_checkpoint, tokenizer_of)
+from nmt.config import Config, architecture_diff
+from nmt.data import drop_empty, load_splits
+from nmt.errors import NmtError
+from nmt.evaluate import bleu_only
+from nmt.model import Seq2Seq, build_model
+from nmt.search import search
+from nmt.tokenizer import PAD_ID, Tokenizer
+from nmt.trainlog import ProgressReporter
+
+Log = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass
+class TrainResult:
+    out_dir: Path
+    steps: int
+    best_bleu: float
+    best_step: int
+    stopped: str  # "finished", "early-stopping", "max-steps", "max-time", "interrupted"
+    elapsed: float
+
+
+def compute_loss(model: Seq2Seq, batch: Batch, label_smoothing: float) -> tuple[torch.Tensor, int]:
+    """Label-smoothed cross-entropy summed over target tokens, and the token count."""
+    logits = model(batch.src, batch.src_len, batch.tgt_in)
+    loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), batch.tgt_out.reshape(-1),
+                           ignore_index=PAD_ID, label_smoothing=label_smoothing, reduction="sum")
+    return loss, batch.n_tgt_tokens
+
+
+def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
+    t = cfg.train
+    if t.scheduler == "plateau":
+        return torch.optim.lr_scheduler.ReduceLROnPlateau(
+            optimizer, mode="max", factor=t.decay_factor, patience=t.lr_patience, min_lr=t.min_lr)
+    if t.scheduler == "warmup":
+        w = t.warmup_steps
+        return torch.optim.lr_scheduler.LambdaLR(
+            optimizer, lambda s: min((s + 1) / w, math.sqrt(w / (s + 1))))
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: 1.0)
+
+
+@contextmanager
+def stop_signals() -> Iterator[dict[str, bool]]:
+    """SIGINT/SIGTERM set a flag that the loop checks between steps (main thread only)."""
+    flag = {"stop": False}
+    if threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        flag["stop"] = True
+
+    old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield flag
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+
+def prepare_out_dir(out: Path, resume: bool, overwrite: bool) -> None:
+    """Refuse to clobber a folder that holds a run unless asked to."""
+    holds_run = any((out / f).exists() for f in ("last.pt", "best.pt"))
+    if resume:
+        if not (out / "last.pt").exists():
+            raise NmtError(f"{out}: nothing to resume (no last.pt)", exit_code=2)
+        return
+    if holds_run and not overwrite:
+        raise NmtError(f"{out}: holds a run already (last.pt/best.pt); "
+                       "pass --resume to continue it or --overwrite to start again", exit_code=2)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for f in ("last.pt", "best.pt", "train_log.jsonl"):
+            (out / f).unlink(missing_ok=True)
+    except OSError as exc:
+        raise NmtError(f"{out}: cannot create the run folder ({exc.strerror or exc})") from None
+
+
+def encode_pairs(tok: Tokenizer, pairs: list[tuple[str, str]]) -> tuple[list[list[int]], list[list[int]]]:
+    return tok.encode_src([s for s, _ in pairs]), tok.encode_tgt([t for _, t in pairs])
+
+
+class Trainer:
+    """State of one run; :meth:`run` is the loop. Construction loads data and model."""
+
+    def __init__(self, cfg: Config, out: Path, resume: bool = False, overwrite: bool = False,
+                 log: Log = _stderr, progress: bool | None = None) -> None:
+        self.out, self.log, self.progress = Path(out), log, progress
+        prepare_out_dir(self.out, resume, overwrite)
+        state = None
+        if resume:
+            payload = load_checkpoint(self.out / "last.pt")
+            old = config_of(payload, self.out / "last.pt")
+            diffs = architecture_diff(old, cfg)
+            if diffs:
+                raise NmtError(f"{self.out / 'last.pt'}: cannot resume, the model differs from the "
+                               f"checkpoint: {'; '.join(diffs)}", exit_code=2)
+            state = payload.get("train_state")
+            if state is None:
+                raise NmtError(f"{self.out / 'last.pt'}: holds no training state to resume from")
+        self.cfg = cfg
+        if cfg.train.threads:
+            torch.set_num_threads(cfg.train.threads)
+        torch.manual_seed(cfg.train.seed)
+        self._load_data(payload if resume else None)
+        self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size)
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=cfg.train.lr,
+                                          weight_decay=cfg.train.weight_decay)
+        self.scheduler = make_scheduler(cfg, self.optimizer)
+        self.step, self.epoch, self.batch_in_epoch = 0, 0, 0
+        self.best_bleu, self.best_step, self.bad_validations, self.elapsed = -1.0, 0, 0, 0.0
+        if state is not None:
+            self._restore(payload, state)
+        else:
+            self._write_run_files()
+
+    # ---------------------------------------------------------------- setup
+
+    def _load_data(self, payload: dict | None) -> None:
+        d = self.cfg.data
+        splits = load_splits(d.dataset, d.name, [d.train_split, d.valid_split], d.src_lang, d.tgt_lang)
+        train_pairs = splits[d.train_split].pairs
+        if d.max_train_examples:
+            train_pairs = train_pairs[: d.max_train_examples]
+        train_pairs, empty = drop_empty(train_pairs)
+        if empty:
+            self.log(f"data: dropped {empty} training pairs with an empty side")
+        if not train_pairs:
+            raise NmtError(f"{d.dataset} [{d.train_split}]: the training set is empty")
+        valid = splits[d.valid_split].pairs
+        if d.max_valid_examples:
+            valid = valid[: d.max_valid_examples]
+        if not valid:
+            raise NmtError(f"{d.dataset} [{d.valid_split}]: the validation set is empty")
+        if payload is not None:
+            self.tok = tokenizer_of(payload)
+        else:
+            self.log(f"vocab: training SentencePiece ({self.cfg.vocab.type}, {self.cfg.vocab.vocab_size}, "
+                     f"{'joint' if self.cfg.vocab.joint else 'separate'}) on {len(train_pairs)} pairs")
+            self.tok = Tokenizer.train([s for s, _ in train_pairs], [t for _, t in train_pairs], self.cfg.vocab)
+        src, tgt = encode_pairs(self.tok, train_pairs)
+        keep = [i for i in range(len(src)) if len(src[i]) - 1 <= d.max_len and len(tgt[i]) <= d.max_len]
+        if len(keep) < len(src):
+            self.log(f"data: dropped {len(src) - len(keep)} training pairs longer than {d.max_len} pieces")
+        self.train_src, self.train_tgt = [src[i] for i in keep], [tgt[i] for i in keep]
+        if not self.train_src:
+            raise NmtError(f"{d.dataset} [{d.train_split}]: no training pair fits data.max_len={d.max_len}")
+        self.valid_src, self.valid_tgt = encode_pairs(self.tok, valid)
+        self.valid_refs = [t for _, t in valid]
+        self.log(f"data: {len(self.train_src)} training pairs, {len(valid)} validation pairs")
+
+    def _write_run_files(self) -> None:
+        def dump(path: Path, data: bytes) -> None:
+            atomic_write(path, lambda f: f.write(data))
+
+        dump(self.out / "config.yaml", yaml.safe_dump(self.cfg.to_dict(), sort_keys=False).encode())
+        if self.tok.joint:
+            dump(self.out / "spm.model", self.tok.src_proto)
+        else:
+            dump(self.out / "src.model", self.tok.src_proto)
+            dump(self.out / "tgt.model", self.tok.tgt_proto)
+
+    def _restore(self, payload: dict, state: dict) -> None:
+        self.model.load_state_dict(payload["model"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.scheduler.load_state_dict(state["scheduler"])
+        for key in ("step", "epoch", "batch_in_epoch", "best_bleu", "best_step", "bad_validations", "elapsed"):
+            setattr(self, key, state[key])
+        torch.set_rng_state(state["torch_rng"])
+        # Log lines written after the checkpoint will be written again.
+        log_path = self.out / "train_log.jsonl"
+        if log_path.exists():
+            kept = [ln for ln in log_path.read_text().splitlines()
+                    if ln.strip() and json.loads(ln).get("step", 0) <= self.step]
+            atomic_write(log_path, lambda f: f.write("".join(k + "\n" for k in kept).encode()))
+        self.log(f"resume: step {self.step}, epoch {self.epoch + 1}, best BLEU {self.best_bleu:.2f}")
+
+    # ---------------------------------------------------------------- checkpoints
+
+    def _train_state(self) -> dict[str, Any]:
+        return {
+            "optimizer": self.optimizer.state_dict(), "scheduler": self.scheduler.state_dict(),
+            "step": self.step, "epoch": self.epoch, "batch_in_epoch": self.batch_in_epoch,
+            "best_bleu": self.best_bleu, "best_step": self.best_step,
+            "bad_validations": self.bad_validations, "elapsed": self.elapsed,
+            "torch_rng": torch.get_rng_state(),
+        }
+
+    def save(self, name: str, with_state: bool) -> None:
+        payload = make_payload(self.cfg, self.model.state_dict(), self.tok,
+                               self._train_state() if with_state else None)
+        save_checkpoint(self.out / name, payload)
+
+    # ---------------------------------------------------------------- validation
+
+    @torch.no_grad()
+    def validate(self) -> dict[str, float]:
+        """Validation loss/perplexity (no smoothing) and BLEU of greedy or small-beam output."""
+        self.model.eval()
+        total, tokens = 0.0, 0
+        lengths = [max(len(s), len(t) + 1) for s, t in zip(self.valid_src, self.valid_tgt)]
+        for idx in batch_indices(lengths, batch_tokens=self.cfg.train.batch_tokens * 2):
+            batch = make_batch([self.valid_src[i] for i in idx], [self.valid_tgt[i] for i in idx])
+            loss, n = compute_loss(self.model, batch, 0.0)
+            total, tokens = total + float(loss), tokens + n
+        hyps = [""] * len(self.valid_src)
+        d = self.cfg.decode
+        for idx in batch_indices([len(s) for s in self.valid_src], batch_sentences=d.batch_size):
+            src = [self.valid_src[i] for i in idx]
+            ids, lens = make_src_batch(src)
+            out = search(self.model, ids, lens, self.cfg.train.valid_beam, d.max_len_a, d.max_len_b,
+                         d.length_penalty)
+            for i, text in zip(idx, self.tok.decode_tgt([h[0].tokens for h in out])):
+                hyps[i] = text
+        self.model.train()
+        loss = total / max(1, tokens)
+        return {"valid_loss": loss, "valid_ppl": math.exp(min(loss, 50.0)),
+                "valid_bleu": bleu_only(hyps, self.valid_refs)}
+
+    # ---------------------------------------------------------------- the loop
+
+    def epoch_batches(self, epoch: int) -> list[list[int]]:
+        lengths = [max(len(s), len(t) + 1) for s, t in zip(self.train_src, self.train_tgt)]
+        t = self.cfg.train
+        return batch_indices(lengths, t.batch_tokens, t.batch_sentences, shuffle=True,
+                             seed=t.seed * 100_003 + epoch)
+
+    def run(self) -> TrainResult:
+        t = self.cfg.train
+        self.model.train()
+        reporter = ProgressReporter(self.out, t, self.progress)
+        bad_in_row, stopped = 0, "finished"
+        start = time.perf_counter() - self.elapsed
+        with stop_signals() as flag, reporter:
+            reporter.start(self.step, len(self.epoch_batches(0)))
+            while self.epoch < t.max_epochs and stopped == "finished":
+                batches = self.epoch_batches(self.epoch)
+                while self.batch_in_epoch < len(batches):
+                    if flag["stop"]:
+                        stopped = "interrupted"
+                        break
+                    idx = batches[self.batch_in_epoch]
+                    batch = make_batch([self.train_src[i] for i in idx], [self.train_tgt[i] for i in idx])
+                    loss, ntok = compute_loss(self.model, batch, t.label_smoothing)
+                    loss = loss / ntok
+                    self.optimizer.zero_grad(set_to_none=True)
+                    ok = bool(torch.isfinite(loss))
+                    if ok:
+                        loss.backward()
+                        norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), t.clip_grad_norm or 1e9)
+                        ok = bool(torch.isfinite(norm))
+                    self.batch_in_epoch += 1
+                    if not ok:
+                        bad_in_row += 1
+                        self.optimizer.zero_grad(set_to_none=True)
+                        self.log(f"step {self.step + 1}: non-finite loss or gradient, step skipped "
+                                 f"({bad_in_row} in a row)")
+                        if bad_in_row >= t.max_bad_steps:
+                            raise NmtError(
+                                f"training stopped: {bad_in_row} non-finite losses in a row at step "
+                                f"{self.step + 1}; the last good checkpoint {self.out / 'last.pt'} is kept "
+                                "(lower train.lr or check the data)")
+                        continue
+                    bad_in_row = 0
+                    self.optimizer.step()
+                    self.step += 1
+                    if t.scheduler != "plateau":
+                        self.scheduler.step()
+                    self.elapsed = time.perf_counter() - start
+                    reporter.train_step(self.step, self.epoch, float(loss.detach()), ntok,
+                                        self.optimizer.param_groups[0]["lr"], self.elapsed)
+                    if self.step % t.valid_every == 0:
+                        stopped = self._validate_and_save(reporter) or stopped
+                    if t.max_steps and self.step >= t.max_steps:
+                        stopped = "max-steps"
+                    elif t.max_time and self.elapsed >= t.max_time:
+                        stopped = "max-time"
+                    if stopped != "finished":
+                        break
+                else:
+                    self.epoch += 1
+                    self.batch_in_epoch = 0
+            self.elapsed = time.perf_counter() - start
+            if stopped != "interrupted" and self.step % t.valid_every != 0 and self.step > 0:
+                self._validate_and_save(reporter)
+            self.save("last.pt", with_state=True)
+            if self.best_step == 0 and self.step > 0 and not (self.out / "best.pt").exists():
+                self.save("best.pt", with_state=False)
+        self.log(f"{stopped}: step {self.step}, best validation BLEU {self.best_bleu:.2f} "
+                 f"at step {self.best_step}, {self.elapsed:.0f}s; checkpoints in {self.out}")
+        return TrainResult(self.out, self.step, self.best_bleu, self.best_step, stopped, self.elapsed)
+
+    def _validate_and_save(self, reporter: ProgressReporter) -> str | None:
+        """Validate, keep the best checkpoint, step the plateau scheduler; maybe stop early."""
+        metrics = self.validate()
+        improved = metrics["valid_bleu"] > self.best_bleu
+        if improved:
+            self.best_bleu, self.best_step, self.bad_validations = metrics["valid_bleu"], self.step, 0
+        else:
+            self.bad_validations += 1
+        if self.cfg.train.scheduler == "plateau":
+            self.scheduler.step(metrics["valid_bleu"])
+        reporter.validation(self.step, self.epoch, metrics, improved, self.elapsed)
+        if improved:
+            self.save("best.pt", with_state=False)
+        self.save("last.pt", with_state=True)
+        if self.bad_validations >= self.cfg.train.patience > 0:
+            return "early-stopping"
+        return None
+
+
+def train(cfg: Config, out: Path, resume: bool = False, overwrite: bool = False, log: Log = _stderr,
+          progress: bool | None = None) -> TrainResult:
+    """Train ``cfg`` into ``out``; see :class:`Trainer`."""
+    return Trainer(cfg, out, resume, overwrite, log, progress).run()

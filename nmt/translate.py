@@ -1,0 +1,150 @@
+"""Streaming line-in/line-out translation.
+
+The contract a pipeline relies on: for any input, exactly one output line per
+input line, in input order. Input is read as bytes in chunks (memory stays flat
+however long the stream), each chunk is sorted by length into batches for
+speed and written back in its original order, and every chunk is flushed before
+the next is read, so an interrupted run has written all the lines it finished.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
+
+import torch
+
+from nmt.batching import batch_indices, make_src_batch
+from nmt.checkpoint import config_of, load_checkpoint, tokenizer_of
+from nmt.config import Config, DecodeConfig
+from nmt.errors import NmtError
+from nmt.model import Seq2Seq, build_model
+from nmt.search import Hypothesis, search
+from nmt.tokenizer import EOS_ID, Tokenizer
+
+Warn = Callable[[str], None]
+
+
+def _stderr_warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def load_model(path: Path) -> tuple[Config, Seq2Seq, Tokenizer]:
+    """Rebuild config, model (eval mode) and tokenizer from one checkpoint file."""
+    payload = load_checkpoint(path)
+    cfg = config_of(payload, path)
+    tok = tokenizer_of(payload)
+    model = build_model(cfg.model, tok.src_vocab_size, tok.tgt_vocab_size)
+    try:
+        model.load_state_dict(payload["model"])
+    except RuntimeError as exc:
+        raise NmtError(f"{path}: weights do not match the config stored with them "
+                       f"({str(exc).splitlines()[0][:160]})") from None
+    model.eval()
+    return cfg, model, tok
+
+
+@dataclass
+class Translator:
+    """A model, its tokenizer and decoding settings; translates lists of strings."""
+
+    model: Seq2Seq
+    tokenizer: Tokenizer
+    decode: DecodeConfig
+
+    @classmethod
+    def from_checkpoint(cls, path: Path, **decode_overrides: object) -> "Translator":
+        cfg, model, tok = load_model(path)
+        overrides = {k: v for k, v in decode_overrides.items() if v is not None}
+        return cls(model, tok, replace(cfg.decode, **overrides))
+
+    def encode(self, lines: list[str], first_line: int = 1, warn: Warn = _stderr_warn) -> list[list[int]]:
+        """Source ids, cut to ``decode.max_src_len`` with one warning per cut line."""
+        limit = self.decode.max_src_len
+        out = []
+        for i, ids in enumerate(self.tokenizer.encode_src(lines)):
+            if len(ids) > limit:
+                warn(f"line {first_line + i}: {len(ids) - 1} source pieces, truncated to {limit - 1} "
+                     "(decode.max_src_len)")
+                ids = ids[: limit - 1] + [EOS_ID]
+            out.append(ids)
+        return out
+
+    def translate_ids(self, src: list[list[int]], n_best: int = 1) -> list[list[Hypothesis]]:
+        """Decode id sequences sorted by length in batches; results in input order."""
+        results: list[list[Hypothesis]] = [[] for _ in src]
+        d = self.decode
+        for idx in batch_indices([len(s) for s in src], batch_sentences=d.batch_size):
+            ids, lens = make_src_batch([src[i] for i in idx])
+            hyps = search(self.model, ids, lens, d.beam_size, d.max_len_a, d.max_len_b,
+                          d.length_penalty, n_best)
+            for i, h in zip(idx, hyps):
+                results[i] = h
+        return results
+
+    def translate(self, lines: list[str], n_best: int = 1, first_line: int = 1,
+                  warn: Warn = _stderr_warn) -> list[list[tuple[str, float]]]:
+        """(text, score) hypotheses per line, best first; blank lines give ``[("", 0.0)]``."""
+        todo = [i for i, line in enumerate(lines) if line.strip()]
+        out: list[list[tuple[str, float]]] = [[("", 0.0)] for _ in lines]
+        if not todo:
+            return out
+        src = self.encode([lines[i] for i in todo], first_line, warn)
+        # Line numbers in warnings must be those of the input, not of the non-blank subset.
+        for i, hyps in zip(todo, self.translate_ids(src, n_best)):
+            texts = self.tokenizer.decode_tgt([h.tokens for h in hyps])
+            out[i] = [(_one_line(t), h.score) for t, h in zip(texts, hyps)]
+        return out
+
+
+def _one_line(text: str) -> str:
+    """Never let a newline inside a translation shift the lines after it."""
+    return " ".join(text.splitlines()).replace("\r", " ") if ("\n" in text or "\r" in text) else text
+
+
+def read_lines(stream: BinaryIO, warn: Warn = _stderr_warn) -> Iterator[str]:
+    """Decode a byte stream line by line: ``\\n`` or ``\\r\\n`` ends a line, a last
+    line without newline counts, invalid UTF-8 is replaced (U+FFFD) with a warning."""
+    for number, raw in enumerate(stream, start=1):
+        if raw.endswith(b"\n"):
+            raw = raw[:-1]
+            if raw.endswith(b"\r"):
+                raw = raw[:-1]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            warn(f"line {number}: invalid UTF-8, undecodable bytes replaced by U+FFFD")
+            yield raw.decode("utf-8", errors="replace")
+
+
+def chunked(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def translate_stream(translator: Translator, stream: BinaryIO, out: TextIO, n_best: int = 1,
+                     chunk_lines: int = 0, warn: Warn = _stderr_warn) -> int:
+    """Translate ``stream`` to ``out``, one line per input line (n_best lines each when
+    n_best > 1, as ``LINE_NO<TAB>SCORE<TAB>TEXT``). Returns the number of input lines."""
+    size = chunk_lines or max(256, translator.decode.batch_size * 16)
+    done = 0
+    with torch.inference_mode():
+        for chunk in chunked(read_lines(stream, warn), size):
+            results = translator.translate(chunk, n_best, first_line=done + 1, warn=warn)
+            if n_best > 1:
+                text = "".join(f"{done + i + 1}\t{score:.4f}\t{hyp}\n"
+                               for i, hyps in enumerate(results) for hyp, score in hyps)
+            else:
+                text = "".join(f"{hyps[0][0]}\n" for hyps in results)
+            out.write(text)
+            out.flush()
+            done += len(chunk)
+    return done
