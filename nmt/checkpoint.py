@@ -18,7 +18,7 @@ import json
 import os
 import pickle
 import tempfile
-import zipfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -115,12 +115,14 @@ def load_checkpoint(path: Path) -> dict[str, Any]:
     if path.is_dir():
         raise NmtError(f"{path}: is a folder; pass a checkpoint such as {path}/best.pt")
     try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "Detected pickle protocol 4": we refuse or read, not warn
+            payload = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unsafe content"
         raise NmtError(f"{path}: refused to load: it holds objects other than tensors and plain data "
                        f"({first[:160]})") from None
-    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError) as exc:
+    except Exception as exc:  # torch.load fails in many ways on foreign bytes (KeyError, EOFError, ...)
         raise NmtError(f"{path}: not a readable nmt checkpoint (truncated or another format: "
                        f"{str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:

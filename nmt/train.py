@@ -316,7 +316,7 @@ class Trainer:
                     self.batch_in_epoch = 0
             self.elapsed = time.perf_counter() - start
             if stopped != "interrupted" and self.step % t.valid_every != 0 and self.step > 0:
-                self._validate_and_save(reporter)
+                self._validate_and_save(reporter, final=True)
             self.save("last.pt", with_state=True)
             if self.best_step == 0 and self.step > 0 and not (self.out / "best.pt").exists():
                 self.save("best.pt", with_state=False)
@@ -324,16 +324,21 @@ class Trainer:
                  f"at step {self.best_step}, {self.elapsed:.0f}s; checkpoints in {self.out}")
         return TrainResult(self.out, self.step, self.best_bleu, self.best_step, stopped, self.elapsed)
 
-    def _validate_and_save(self, reporter: ProgressReporter) -> str | None:
-        """Validate, keep the best checkpoint, step the plateau scheduler; maybe stop early."""
+    def _validate_and_save(self, reporter: ProgressReporter, final: bool = False) -> str | None:
+        """Validate, keep the best checkpoint, step the plateau scheduler; maybe stop early.
+
+        A ``final`` validation (a run ending between two scheduled ones) only
+        updates best.pt: stepping the scheduler or the patience there would make
+        a run that is later resumed differ from one that never stopped.
+        """
         metrics = self.validate()
         improved = metrics["valid_bleu"] > self.best_bleu
         if improved:
-            self.best_bleu, self.best_step, self.bad_validations = metrics["valid_bleu"], self.step, 0
-        else:
-            self.bad_validations += 1
-        if self.cfg.train.scheduler == "plateau":
-            self.scheduler.step(metrics["valid_bleu"])
+            self.best_bleu, self.best_step = metrics["valid_bleu"], self.step
+        if not final:
+            self.bad_validations = 0 if improved else self.bad_validations + 1
+            if self.cfg.train.scheduler == "plateau":
+                self.scheduler.step(metrics["valid_bleu"])
         reporter.validation(self.step, self.epoch, metrics, improved, self.elapsed)
         if improved:
             self.save("best.pt", with_state=False)

@@ -1,0 +1,142 @@
+#!/usr/bin/env python
+"""Reproduce one results row: train CONFIG from scratch offline, evaluate test2016, write JSON.
+
+    python scripts/reproduce.py configs/multi30k_de_en.yaml [--seed 2] [--set train.max_time=3300]
+
+Writes ``scripts/results/<config-name>[-<tag>].json`` with BLEU and chrF (and
+their sacreBLEU signatures), the seed, git commit, resolved config, wall time,
+training tokens/s, time to best validation BLEU, parameter count, CPU model and
+thread count. README's table is generated from those files by
+``scripts/results_table.py``; nothing in it is typed by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("config", type=Path)
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--tag", default="", help="suffix of the results file name (default: seed<N> when --seed)")
+    ap.add_argument("--set", dest="overrides", action="append", default=[], help="config override")
+    ap.add_argument("--beam", type=int, default=None, help="beam size for the test evaluation")
+    ap.add_argument("--runs", type=Path, default=ROOT / "runs", help="where run folders go")
+    ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
+    args = ap.parse_args()
+
+    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    overrides = list(args.overrides)
+    tag = args.tag
+    if args.seed is not None:
+        overrides.append(f"train.seed={args.seed}")
+        tag = tag or f"seed{args.seed}"
+    name = args.config.stem + (f"-{tag}" if tag else "")
+    out = args.runs / name
+    sets = [a for o in overrides for a in ("--set", o)]
+
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "nmt", "train", str(args.config), "--out", str(out),
+                    "--overwrite", "--no-progress", *sets], check=True)
+    train_wall = time.perf_counter() - t0
+
+    sys.path.insert(0, str(ROOT))
+    import torch
+
+    from nmt.checkpoint import config_of, load_checkpoint
+    from nmt.model import build_model
+    from nmt.model.seq2seq import count_parameters
+    from nmt.checkpoint import tokenizer_of
+
+    payload = load_checkpoint(out / "best.pt")
+    cfg = config_of(payload)
+    tok = tokenizer_of(payload)
+    params = count_parameters(build_model(cfg.model, tok.src_vocab_size, tok.tgt_vocab_size))
+
+    beam = ["--beam", str(args.beam)] if args.beam else []
+    t1 = time.perf_counter()
+    ev = subprocess.run([sys.executable, "-m", "nmt", "evaluate", "-m", str(out / "best.pt"),
+                         "--split", cfg.data.test_split, "--json", "--save-hyp", str(out / "test.hyp"), *beam],
+                        check=True, capture_output=True, text=True)
+    eval_wall = time.perf_counter() - t1
+    scores = json.loads(ev.stdout)
+
+    log = [json.loads(line) for line in (out / "train_log.jsonl").read_text().splitlines() if line.strip()]
+    train_rows = [r for r in log if r["kind"] == "train"]
+    valid_rows = [r for r in log if r["kind"] == "valid"]
+    best = max(valid_rows, key=lambda r: r["valid_bleu"])
+    # Skip the first window (warm-up, SentencePiece/tensor allocation).
+    speeds = [r["tgt_tokens_per_s"] for r in train_rows[1:]] or [r["tgt_tokens_per_s"] for r in train_rows]
+
+    result = {
+        "config": str(args.config),
+        "name": name,
+        "src_lang": cfg.data.src_lang,
+        "tgt_lang": cfg.data.tgt_lang,
+        "cell": cfg.model.cell,
+        "seed": cfg.train.seed,
+        "test_split": cfg.data.test_split,
+        "beam_size": args.beam or cfg.decode.beam_size,
+        "bleu": scores["bleu"],
+        "chrf": scores["chrf"],
+        "bleu_signature": scores["bleu_signature"],
+        "chrf_signature": scores["chrf_signature"],
+        "bleu_detail": scores["bleu_detail"],
+        "best_valid_bleu": best["valid_bleu"],
+        "best_step": best["step"],
+        "time_to_best_valid_s": best["elapsed"],
+        "steps": train_rows[-1]["step"] if train_rows else 0,
+        "train_wall_s": round(train_wall, 1),
+        "eval_wall_s": round(eval_wall, 1),
+        "train_tgt_tokens_per_s_median": round(statistics.median(speeds), 1) if speeds else None,
+        "parameters": params,
+        "cpu": cpu_model(),
+        "threads": torch.get_num_threads() if not cfg.train.threads else cfg.train.threads,
+        "torch": torch.__version__,
+        "git_commit": git_commit(),
+        "command": " ".join(["python", "scripts/reproduce.py", str(args.config)]
+                            + (["--seed", str(args.seed)] if args.seed is not None else [])
+                            + [a for o in args.overrides for a in ("--set", o)]
+                            + (["--beam", str(args.beam)] if args.beam else [])),
+        "resolved_config": cfg.to_dict(),
+    }
+    args.results.mkdir(parents=True, exist_ok=True)
+    path = args.results / f"{name}.json"
+    path.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"{name}: test BLEU {result['bleu']:.2f} chrF {result['chrf']:.2f} "
+          f"(best valid BLEU {best['valid_bleu']:.2f} at {best['elapsed']:.0f}s) -> {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

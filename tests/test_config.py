@@ -1,0 +1,76 @@
+from pathlib import Path
+
+import pytest
+
+from nmt.config import Config, architecture_diff, load_config
+from nmt.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", ["tiny.yaml", "multi30k_de_en.yaml", "multi30k_en_de.yaml"])
+def test_shipped_configs_load(name):
+    cfg = load_config(ROOT / "configs" / name)
+    assert isinstance(cfg, Config)
+
+
+def test_overrides_are_typed_and_applied():
+    cfg = load_config(ROOT / "configs" / "tiny.yaml",
+                      ["model.dec_hidden=64", "train.lr=2e-3", "model.cell=lstm", "data.max_train_examples=null"])
+    assert cfg.model.dec_hidden == 64
+    assert cfg.train.lr == pytest.approx(2e-3)
+    assert cfg.model.cell == "lstm"
+    assert cfg.data.max_train_examples is None
+
+
+@pytest.mark.parametrize("override, words", [
+    ("model.hiden_size=3", ["unknown key", "model.hiden_size"]),
+    ("modle.dropout=0.1", ["unknown key", "modle"]),
+    ("model.emb_size=-3", ["model.emb_size", "-3"]),
+    ("model.emb_size=abc", ["model.emb_size", "abc"]),
+    ("decode.beam_size=0", ["decode.beam_size", "0"]),
+    ("model.cell=transformer", ["model.cell", "transformer"]),
+    ("model.dropout=1.5", ["model.dropout", "1.5"]),
+    ("data.tgt_lang=de", ["src_lang", "tgt_lang", "de"]),
+    ("train.lr", ["KEY=VALUE"]),
+    ("lr=3", ["SECTION.FIELD"]),
+])
+def test_bad_values_name_the_key(override, words):
+    with pytest.raises(ConfigError) as err:
+        load_config(ROOT / "configs" / "tiny.yaml", [override])
+    message = str(err.value)
+    assert "\n" not in message
+    for w in words:
+        assert w in message
+    assert err.value.exit_code == 2
+
+
+def test_same_language_allowed_when_asked():
+    cfg = load_config(None, ["data.tgt_lang=de", "data.allow_same_lang=true"])
+    assert cfg.data.src_lang == cfg.data.tgt_lang == "de"
+
+
+def test_unknown_key_in_file_names_file_and_key(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("model:\n  emb_size: 8\n  colour: red\n")
+    with pytest.raises(ConfigError, match=r"bad.yaml: unknown key 'model.colour'"):
+        load_config(p)
+
+
+def test_yaml_syntax_error_names_line(tmp_path):
+    p = tmp_path / "broken.yaml"
+    p.write_text("model:\n  emb_size: 8\n   dropout: [\n")
+    with pytest.raises(ConfigError, match=r"broken.yaml: line \d+"):
+        load_config(p)
+
+
+def test_missing_config_file(tmp_path):
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.yaml")
+
+
+def test_architecture_diff_names_fields():
+    a = load_config(None)
+    b = load_config(None, ["model.dec_hidden=128", "model.dropout=0.1"])
+    diffs = architecture_diff(a, b)
+    assert diffs == ["model.dec_hidden: 512 != 128"]

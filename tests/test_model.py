@@ -1,0 +1,136 @@
+"""Model shapes, attention masking, padding invariance, and the GRU equations."""
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from nmt.batching import make_batch
+from nmt.model import build_model
+from nmt.model.attention import AdditiveAttention
+from nmt.model.seq2seq import count_parameters
+
+from conftest import tiny_model_config
+
+SRC = [[5, 6, 7, 8, 9, 3], [10, 11, 3], [12, 3]]
+TGT = [[20, 21, 22], [23], [24, 25, 26, 27, 28]]
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
+def test_forward_shapes(cell):
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(cell=cell, dec_layers=2), 40, 40).eval()
+    batch = make_batch(SRC, TGT)
+    logits = model(batch.src, batch.src_len, batch.tgt_in)
+    assert logits.shape == (3, 6, 40)  # B x T x V, T = longest target + EOS
+    enc, state = model.encode(batch.src, batch.src_len)
+    assert enc.values.shape == (3, 6, 24) and enc.proj_keys.shape == (3, 6, 12)
+    logp, state2, attn = model.decode_step(torch.tensor([2, 2, 2]), state, enc)
+    assert logp.shape == (3, 40) and attn.shape == (3, 6)
+    assert torch.allclose(logp.exp().sum(-1), torch.ones(3), atol=1e-5)
+
+
+def test_attention_gives_padding_zero_weight():
+    torch.manual_seed(0)
+    att = AdditiveAttention(key_size=6, query_size=4, hidden=5)
+    keys = torch.randn(2, 7, 6)
+    mask = torch.tensor([[True] * 7, [True] * 3 + [False] * 4])
+    ctx, w = att(torch.randn(2, 4), att.project_keys(keys), keys, mask)
+    assert torch.all(w[1, 3:] == 0)
+    assert torch.allclose(w.sum(-1), torch.ones(2))
+    # The context of the padded row only depends on its real keys.
+    keys2 = keys.clone()
+    keys2[1, 3:] = 1000.0
+    q = torch.randn(2, 4)
+    ctx1, _ = att(q, att.project_keys(keys), keys, mask)
+    ctx2, _ = att(q, att.project_keys(keys2), keys2, mask)
+    assert torch.allclose(ctx1[1], ctx2[1])
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
+def test_padding_does_not_change_scores(cell):
+    """Each sentence scored alone equals its score inside a padded batch."""
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(cell=cell), 40, 40).eval()
+    batch = make_batch(SRC, TGT)
+    with torch.no_grad():
+        logp = F.log_softmax(model(batch.src, batch.src_len, batch.tgt_in), -1)
+        for i in range(len(SRC)):
+            alone = make_batch([SRC[i]], [TGT[i]])
+            logp_alone = F.log_softmax(model(alone.src, alone.src_len, alone.tgt_in), -1)
+            T = len(TGT[i]) + 1
+            assert torch.allclose(logp[i, :T], logp_alone[0], atol=1e-5)
+
+
+def test_tied_and_shared_embeddings():
+    model = build_model(tiny_model_config(tie_output=True, share_embeddings=True), 40, 40)
+    assert model.output.weight is model.tgt_embed.weight is model.src_embed.weight
+    untied = build_model(tiny_model_config(tie_output=False, share_embeddings=False), 40, 40)
+    assert count_parameters(untied) > count_parameters(model)
+
+
+def test_gru_has_fewer_parameters_than_lstm():
+    sizes = {c: count_parameters(build_model(tiny_model_config(cell=c), 40, 40)) for c in ("rnn", "gru", "lstm")}
+    assert sizes["rnn"] < sizes["gru"] < sizes["lstm"]
+
+
+def test_word_dropout_only_in_training():
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(word_dropout=0.5), 40, 40)
+    batch = make_batch(SRC, TGT)
+    model.eval()
+    a = model(batch.src, batch.src_len, batch.tgt_in)
+    b = model(batch.src, batch.src_len, batch.tgt_in)
+    assert torch.equal(a, b)
+
+
+class ChoGRUCell(torch.nn.Module):
+    """The GRU of Cho et al. 2014 (arXiv 1406.1078, Section 2.3), written from the paper.
+
+        r = sigmoid(W_r x + U_r h)            reset gate
+        z = sigmoid(W_z x + U_z h)            update gate
+        h~ = tanh(W x + U (r * h))            candidate: reset applied BEFORE U
+        h' = z * h + (1 - z) * h~             z weighs the OLD state
+
+    torch.nn.GRU differs in one convention: its candidate is
+    ``tanh(W x + b_in + r * (U h + b_hn))`` — the reset gate multiplies U h
+    AFTER the matrix product (as in cuDNN). Both weigh the old state by z
+    (h' = (1 - z) * n + z * h). With zero hidden biases the two candidates
+    differ unless r is 0/1, so the comparison below feeds torch's convention to
+    this cell through ``reset_after``; with ``reset_after=False`` it is the paper's.
+    """
+
+    def __init__(self, W: torch.Tensor, U: torch.Tensor, b_i: torch.Tensor, b_h: torch.Tensor,
+                 reset_after: bool) -> None:
+        super().__init__()
+        self.W_r, self.W_z, self.W_n = W.chunk(3)
+        self.U_r, self.U_z, self.U_n = U.chunk(3)
+        self.b_ir, self.b_iz, self.b_in = b_i.chunk(3)
+        self.b_hr, self.b_hz, self.b_hn = b_h.chunk(3)
+        self.reset_after = reset_after
+
+    def forward(self, x: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+        r = torch.sigmoid(x @ self.W_r.T + self.b_ir + h @ self.U_r.T + self.b_hr)
+        z = torch.sigmoid(x @ self.W_z.T + self.b_iz + h @ self.U_z.T + self.b_hz)
+        if self.reset_after:
+            n = torch.tanh(x @ self.W_n.T + self.b_in + r * (h @ self.U_n.T + self.b_hn))
+        else:
+            n = torch.tanh(x @ self.W_n.T + self.b_in + (r * h) @ self.U_n.T + self.b_hn)
+        return z * h + (1 - z) * n
+
+
+def test_gru_equations_match_torch_gru():
+    torch.manual_seed(0)
+    gru = torch.nn.GRU(5, 7, batch_first=True)
+    cell = ChoGRUCell(gru.weight_ih_l0, gru.weight_hh_l0, gru.bias_ih_l0, gru.bias_hh_l0, reset_after=True)
+    x = torch.randn(3, 4, 5)
+    h = torch.randn(1, 3, 7)
+    out, _ = gru(x, h)
+    state = h[0]
+    with torch.no_grad():
+        for t in range(4):
+            state = cell(x[:, t], state)
+            assert torch.allclose(out[:, t], state, atol=1e-6)
+    # The paper's placement of the reset gate is a different function.
+    paper = ChoGRUCell(gru.weight_ih_l0, gru.weight_hh_l0, gru.bias_ih_l0, gru.bias_hh_l0, reset_after=False)
+    with torch.no_grad():
+        assert not torch.allclose(paper(x[:, 0], h[0]), out[:, 0], atol=1e-4)

@@ -1,0 +1,97 @@
+"""Search invariants: beam 1 == greedy, sorted n-best, EOS ends a hypothesis, length budget."""
+
+import math
+
+import pytest
+import torch
+
+from nmt.batching import make_src_batch
+from nmt.model import DecoderState, EncoderOutput
+from nmt.search import beam_search, gnmt_length_penalty, greedy_search, max_output_lengths, search
+from nmt.tokenizer import BOS_ID, EOS_ID
+
+SRC = [[5, 6, 7, 8, 9, 3], [10, 11, 3], [12, 3], [13, 14, 15, 3]]
+
+
+class ScriptedModel:
+    """A model whose next-token distribution depends only on the previous token.
+
+    From BOS: token 4 (p=.5) or 5 (p=.4) or EOS (.1). After 4: spread evenly over
+    5 tokens (each .2). After 5: token 6 (p=.9). After 6: EOS (p=1). After any
+    other token: EOS. Greedy picks 4 then a .2 token: .5*.2 = .1; beam finds 5 6
+    EOS with .4*.9*1 = .36.
+    """
+
+    V = 12
+
+    def encode(self, src, src_len):
+        B = src.size(0)
+        enc = EncoderOutput(torch.zeros(B, 1, 1), torch.zeros(B, 1, 1), torch.ones(B, 1, dtype=torch.bool))
+        return enc, DecoderState(torch.zeros(1, B, 1), torch.zeros(B, 1))
+
+    def decode_step(self, prev, state, enc):
+        p = torch.full((prev.size(0), self.V), 1e-9)
+        for row, tok in enumerate(prev.tolist()):
+            if tok == BOS_ID:
+                p[row, 4], p[row, 5], p[row, EOS_ID] = 0.5, 0.4, 0.1
+            elif tok == 4:
+                p[row, 7:12] = 0.2
+            elif tok == 5:
+                p[row, 6], p[row, EOS_ID] = 0.9, 0.1
+            else:
+                p[row, EOS_ID] = 1.0
+        return (p / p.sum(-1, keepdim=True)).log(), state, None
+
+
+def test_beam_finds_the_better_hypothesis_and_stops_at_eos():
+    src, lens = make_src_batch([[7, 3]])
+    model = ScriptedModel()
+    greedy = greedy_search(model, src, lens, 10, 10, length_penalty=0.0)[0][0]
+    assert greedy.tokens[0] == 4 and len(greedy.tokens) == 2
+    beam = beam_search(model, src, lens, beam_size=3, max_len_a=10, max_len_b=10, length_penalty=0.0, n_best=3)[0]
+    assert beam[0].tokens == [5, 6]  # EOS ends it and is not part of the output
+    assert beam[0].logprob == pytest.approx(math.log(0.36), abs=1e-4)
+    scores = [h.score for h in beam]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_beam_one_equals_greedy_on_a_real_model(tiny_model):
+    src, lens = make_src_batch(SRC)
+    g = greedy_search(tiny_model, src, lens, 1.5, 5, 1.0)
+    b = beam_search(tiny_model, src, lens, 1, 1.5, 5, 1.0)
+    assert [h[0].tokens for h in g] == [h[0].tokens for h in b]
+    for hg, hb in zip(g, b):
+        assert hg[0].score == pytest.approx(hb[0].score, abs=1e-4)
+
+
+def test_search_picks_greedy_below_two(tiny_model):
+    src, lens = make_src_batch(SRC)
+    assert [h[0].tokens for h in search(tiny_model, src, lens, beam_size=1)] == \
+        [h[0].tokens for h in greedy_search(tiny_model, src, lens)]
+
+
+def test_n_best_sorted_and_within_length_budget(tiny_model):
+    src, lens = make_src_batch(SRC)
+    out = beam_search(tiny_model, src, lens, beam_size=4, max_len_a=1.0, max_len_b=2, n_best=4)
+    budget = max_output_lengths(lens, 1.0, 2).tolist()
+    for hyps, limit in zip(out, budget):
+        assert 1 <= len(hyps) <= 4
+        scores = [h.score for h in hyps]
+        assert scores == sorted(scores, reverse=True)
+        assert all(len(h.tokens) < limit for h in hyps)  # + EOS = at most the budget
+
+
+def test_batched_beam_equals_one_sentence_at_a_time(tiny_model):
+    src, lens = make_src_batch(SRC)
+    together = beam_search(tiny_model, src, lens, beam_size=3, n_best=3)
+    for i, s in enumerate(SRC):
+        one, one_len = make_src_batch([s])
+        alone = beam_search(tiny_model, one, one_len, beam_size=3, n_best=3)[0]
+        assert [h.tokens for h in alone] == [h.tokens for h in together[i]]
+        for a, b in zip(alone, together[i]):
+            assert a.score == pytest.approx(b.score, abs=1e-4)
+
+
+@pytest.mark.parametrize("length, alpha, expected", [(1, 0.0, 1.0), (1, 1.0, 1.0), (7, 1.0, 2.0), (7, 0.5, 2 ** 0.5)])
+def test_gnmt_length_penalty(length, alpha, expected):
+    assert float(gnmt_length_penalty(torch.tensor(length), alpha)) == pytest.approx(expected)
