@@ -95,6 +95,8 @@ def stop_signals() -> Iterator[dict[str, bool]]:
 def prepare_out_dir(out: Path, resume: bool, overwrite: bool) -> None:
     """Refuse to clobber a folder that holds a run unless asked to."""
     holds_run = any((out / f).exists() for f in ("last.pt", "best.pt"))
+    for stale in out.glob(".*.tmp") if out.is_dir() else []:
+        stale.unlink(missing_ok=True)  # left by a process killed while writing a checkpoint
     if resume:
         if not (out / "last.pt").exists():
             raise NmtError(f"{out}: nothing to resume (no last.pt)", exit_code=2)
@@ -259,6 +261,24 @@ class Trainer:
         return batch_indices(lengths, t.batch_tokens, t.batch_sentences, shuffle=True,
                              seed=t.seed * 100_003 + epoch)
 
+    def train_step(self, batch: Batch) -> tuple[torch.Tensor, int, bool]:
+        """Forward, backward, clip, update; a non-finite loss or gradient skips the update.
+
+        Returns the per-token loss, the target token count, and whether the update happened.
+        """
+        loss, ntok = compute_loss(self.model, batch, self.cfg.train.label_smoothing)
+        loss = loss / ntok
+        self.optimizer.zero_grad(set_to_none=True)
+        if not bool(torch.isfinite(loss)):
+            return loss.detach(), ntok, False
+        loss.backward()
+        norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.train.clip_grad_norm or 1e9)
+        if not bool(torch.isfinite(norm)):
+            self.optimizer.zero_grad(set_to_none=True)
+            return loss.detach(), ntok, False
+        self.optimizer.step()
+        return loss.detach(), ntok, True
+
     def run(self) -> TrainResult:
         t = self.cfg.train
         self.model.train()
@@ -275,14 +295,7 @@ class Trainer:
                         break
                     idx = batches[self.batch_in_epoch]
                     batch = make_batch([self.train_src[i] for i in idx], [self.train_tgt[i] for i in idx])
-                    loss, ntok = compute_loss(self.model, batch, t.label_smoothing)
-                    loss = loss / ntok
-                    self.optimizer.zero_grad(set_to_none=True)
-                    ok = bool(torch.isfinite(loss))
-                    if ok:
-                        loss.backward()
-                        norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), t.clip_grad_norm or 1e9)
-                        ok = bool(torch.isfinite(norm))
+                    loss, ntok, ok = self.train_step(batch)
                     self.batch_in_epoch += 1
                     if not ok:
                         bad_in_row += 1
@@ -296,12 +309,11 @@ class Trainer:
                                 "(lower train.lr or check the data)")
                         continue
                     bad_in_row = 0
-                    self.optimizer.step()
                     self.step += 1
                     if t.scheduler != "plateau":
                         self.scheduler.step()
                     self.elapsed = time.perf_counter() - start
-                    reporter.train_step(self.step, self.epoch, float(loss.detach()), ntok,
+                    reporter.train_step(self.step, self.epoch, float(loss), ntok,
                                         self.optimizer.param_groups[0]["lr"], self.elapsed)
                     if self.step % t.valid_every == 0:
                         stopped = self._validate_and_save(reporter) or stopped

@@ -43,6 +43,16 @@ def git_commit() -> str:
         return "unknown"
 
 
+def git_dirty() -> bool:
+    """True when tracked files differ from the commit (the figure then is not that commit's alone)."""
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return True
+    return bool(out.strip())
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("config", type=Path)
@@ -124,6 +134,7 @@ def main() -> int:
         "threads": torch.get_num_threads() if not cfg.train.threads else cfg.train.threads,
         "torch": torch.__version__,
         "git_commit": git_commit(),
+        "git_dirty": git_dirty(),
         "command": " ".join(["python", "scripts/reproduce.py", str(args.config)]
                             + (["--seed", str(args.seed)] if args.seed is not None else [])
                             + [a for o in args.overrides for a in ("--set", o)]

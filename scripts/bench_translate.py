@@ -1,0 +1,119 @@
+#!/usr/bin/env python
+"""Translation throughput and memory: test2016 at beam 1 and 5, and peak RSS vs input length.
+
+    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt [--runs 3] [--beams 1,5]
+    python scripts/bench_translate.py -m runs/tiny/best.pt --rss-lines 10000,100000 --beams 1
+
+Speed: each run is a fresh ``nmt translate`` process over the 1,000 German
+sentences of Multi30k test2016 (read from stdin, written to a file); sentences/s
+and output pieces/s exclude interpreter start-up and model loading (the time
+to translate one line is subtracted). Peak RSS is the child's ``ru_maxrss``.
+With ``--rss-lines``, the test sentences are repeated to N lines and streamed
+through ``nmt translate``: peak RSS should not grow with N (streaming).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
+
+
+def run_translate(model: Path, text: bytes, beam: int, threads: int) -> tuple[float, int, int]:
+    """Wall seconds, output lines, peak RSS (KiB) of one ``nmt translate`` child process."""
+    env = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
+    with tempfile.TemporaryFile() as out:
+        # ru_maxrss of RUSAGE_CHILDREN is the max over all children so far: measure in a
+        # fresh grandchild-free wrapper so each figure is this run's own.
+        wrapper = ("import resource,subprocess,sys;"
+                   "r=subprocess.run(sys.argv[1:],stdin=sys.stdin,stdout=sys.stdout);"
+                   "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss));"
+                   "sys.exit(r.returncode)")
+        cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "nmt", "translate", "-m", str(model),
+               "--beam", str(beam), "--threads", str(threads)]
+        t0 = time.perf_counter()
+        res = subprocess.run(cmd, input=text, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        wall = time.perf_counter() - t0
+        if res.returncode != 0:
+            raise SystemExit(f"nmt translate failed: {res.stderr.decode()[-500:]}")
+        out.seek(0)
+        lines = out.read().count(b"\n")
+        rss = int(res.stderr.decode().strip().splitlines()[-1])
+    return wall, lines, rss
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-m", "--model", type=Path, required=True)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--beams", default="1,5")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--rss-lines", default="", help="comma-separated line counts for the memory check")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = ap.parse_args()
+    sentences = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
+    beams = [int(b) for b in args.beams.split(",")]
+    results: dict = {"model": str(args.model), "threads": args.threads, "speed": [], "rss": []}
+
+    if not args.rss_lines:
+        text = "".join(s + "\n" for s in sentences).encode()
+        print("| beam | sentences/s | output pieces/s | peak RSS (MiB) | runs |")
+        print("|---|---|---|---|---|")
+        for beam in beams:
+            base = statistics.median(run_translate(args.model, sentences[0].encode() + b"\n", beam, args.threads)[0]
+                                     for _ in range(2))
+            walls, rss = [], []
+            for _ in range(args.runs):
+                wall, lines, peak = run_translate(args.model, text, beam, args.threads)
+                assert lines == len(sentences)
+                walls.append(max(1e-6, wall - base))
+                rss.append(peak)
+            pieces = _output_pieces(args.model, text, beam, args.threads)
+            sent_s = len(sentences) / statistics.median(walls)
+            row = {"beam": beam, "sentences_per_s": round(sent_s, 1),
+                   "pieces_per_s": round(pieces / statistics.median(walls), 1),
+                   "peak_rss_mib": round(statistics.median(rss) / 1024, 1), "runs": args.runs}
+            results["speed"].append(row)
+            print(f"| {beam} | {row['sentences_per_s']} | {row['pieces_per_s']} | {row['peak_rss_mib']} | {args.runs} |")
+    else:
+        print("| input lines | beam | wall (s) | peak RSS (MiB) |")
+        print("|---|---|---|---|")
+        for n in [int(x) for x in args.rss_lines.split(",")]:
+            text = "".join(sentences[i % len(sentences)] + "\n" for i in range(n)).encode()
+            wall, lines, peak = run_translate(args.model, text, beams[0], args.threads)
+            assert lines == n, (lines, n)
+            results["rss"].append({"lines": n, "beam": beams[0], "wall_s": round(wall, 1),
+                                   "peak_rss_mib": round(peak / 1024, 1)})
+            print(f"| {n} | {beams[0]} | {wall:.1f} | {peak / 1024:.1f} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+def _output_pieces(model: Path, text: bytes, beam: int, threads: int) -> int:
+    """Pieces in the outputs (for pieces/s), counted with the model's own SentencePiece."""
+    sys.path.insert(0, str(ROOT))
+    import io
+
+    from nmt.translate import Translator, translate_stream
+
+    import torch
+
+    torch.set_num_threads(threads)
+    tr = Translator.from_checkpoint(model, beam_size=beam)
+    out = io.StringIO()
+    translate_stream(tr, io.BytesIO(text), out)
+    return sum(len(ids) + 1 for ids in tr.tokenizer.encode_tgt(out.getvalue().splitlines()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
