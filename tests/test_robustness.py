@@ -149,7 +149,7 @@ def test_empty_training_pairs_are_dropped_and_counted(tmp_path):
     (tmp_path / "validation.de").write_text("Ein Hund.\n")
     (tmp_path / "validation.en").write_text("A dog.\n")
     cfg = load_config(ROOT / "configs" / "tiny.yaml", [
-        f"data.dataset={tmp_path}", "data.max_train_examples=null", "vocab.vocab_size=40", "train.max_steps=2"])
+        f"data.dataset={tmp_path}", "data.max_train_examples=null", "vocab.vocab_size=33", "train.max_steps=2"])
     messages = []
     train(cfg, tmp_path / "r", log=messages.append, progress=False)
     assert "data: dropped 60 training pairs with an empty side" in messages
@@ -221,3 +221,13 @@ def test_sigkill_at_random_moments_never_breaks_a_checkpoint(tmp_path, multi30k)
             assert payload["model"]
         assert load_checkpoint(out / "last.pt")["train_state"]["step"] > 0
     assert kills == 6
+
+
+def test_an_empty_training_set_is_a_clear_error(tmp_path):
+    for name in ("train.de", "train.en"):
+        (tmp_path / name).write_text("")
+    (tmp_path / "validation.de").write_text("Ein Hund.\n")
+    (tmp_path / "validation.en").write_text("A dog.\n")
+    cfg = load_config(ROOT / "configs" / "tiny.yaml", [f"data.dataset={tmp_path}"])
+    with pytest.raises(NmtError, match=r"\[train\]: the training set is empty"):
+        train(cfg, tmp_path / "r", log=lambda m: None, progress=False)

@@ -1,0 +1,75 @@
+#!/usr/bin/env python
+"""Where a training step's time goes: torch.profiler over a few real steps of a config.
+
+    python scripts/profile_train.py configs/multi30k_de_en.yaml [--steps 10] [--rows 15]
+
+Prints torch's operator table (self CPU time, sorted) for the steps after a
+warm-up, and a coarse split into forward / backward / optimizer by timing the
+same steps with plain clocks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import torch  # noqa: E402
+from torch.profiler import ProfilerActivity, profile  # noqa: E402
+
+from nmt.batching import make_batch  # noqa: E402
+from nmt.config import load_config  # noqa: E402
+from nmt.train import Trainer, compute_loss  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("config", type=Path)
+    ap.add_argument("--steps", type=int, default=10)
+    ap.add_argument("--rows", type=int, default=15)
+    args = ap.parse_args()
+    cfg = load_config(args.config, ["data.max_valid_examples=1"])
+    with tempfile.TemporaryDirectory() as tmp:
+        tr = Trainer(cfg, Path(tmp) / "run", log=lambda m: None, progress=False)
+        tr.model.train()
+        batches = iter(tr.epoch_batches(0))
+
+        def next_batch():
+            idx = next(batches)
+            return make_batch([tr.train_src[i] for i in idx], [tr.train_tgt[i] for i in idx])
+
+        for _ in range(3):
+            tr.train_step(next_batch())
+        phases: dict[str, list[float]] = {"forward+loss": [], "backward": [], "clip+adam": []}
+        for _ in range(args.steps):
+            batch = next_batch()
+            t0 = time.perf_counter()
+            loss, n = compute_loss(tr.model, batch, cfg.train.label_smoothing)
+            t1 = time.perf_counter()
+            tr.optimizer.zero_grad(set_to_none=True)
+            (loss / n).backward()
+            t2 = time.perf_counter()
+            torch.nn.utils.clip_grad_norm_(tr.model.parameters(), cfg.train.clip_grad_norm)
+            tr.optimizer.step()
+            t3 = time.perf_counter()
+            for key, seconds in zip(phases, (t1 - t0, t2 - t1, t3 - t2)):
+                phases[key].append(seconds)
+        print("phase medians (ms/step):", {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()})
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            for _ in range(args.steps):
+                tr.train_step(next_batch())
+    print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=args.rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
