@@ -180,8 +180,8 @@ def evaluate(
         if model is not None:
             translator = Translator.from_checkpoint(model, beam_size=beam, batch_size=batch_size,
                                                     length_penalty=length_penalty)
-            from nmt.checkpoint import config_of, load_checkpoint
-            data = config_of(load_checkpoint(model), model).data
+            assert translator.config is not None
+            data = translator.config.data
         ds = dataset or (data.dataset if data else None)
         src = src_lang or (data.src_lang if data else None)
         tgt = tgt_lang or (data.tgt_lang if data else None)

@@ -53,12 +53,13 @@ class Translator:
     model: Seq2Seq
     tokenizer: Tokenizer
     decode: DecodeConfig
+    config: Config | None = None  # the config the model was trained with, when known
 
     @classmethod
     def from_checkpoint(cls, path: Path, **decode_overrides: object) -> "Translator":
         cfg, model, tok = load_model(path)
         overrides = {k: v for k, v in decode_overrides.items() if v is not None}
-        return cls(model, tok, replace(cfg.decode, **overrides))
+        return cls(model, tok, replace(cfg.decode, **overrides), cfg)
 
     def encode(self, lines: list[str], first_line: int = 1, warn: Warn = _stderr_warn) -> list[list[int]]:
         """Source ids, cut to ``decode.max_src_len`` with one warning per cut line."""

@@ -77,6 +77,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sysinfo import cpu_model  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multi30k"
 JOEY_VERSION = "2.3.0"
 TORCH_VERSION = "2.13.0"
@@ -360,15 +363,6 @@ def mean_words(path: Path) -> float:
     lines = path.read_text(encoding="utf-8").splitlines()
     return sum(len(x.split()) for x in lines) / max(1, len(lines))
 
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> int:

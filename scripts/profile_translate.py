@@ -1,0 +1,53 @@
+#!/usr/bin/env python
+"""Where beam search time goes: torch.profiler over translating Multi30k test2016.
+
+    python scripts/profile_translate.py -m runs/multi30k_de_en/best.pt [--beam 5] [--rows 15]
+
+Prints the wall time of a plain run (after a warm-up batch), then torch's
+operator table (self CPU time, sorted) for a second, profiled run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import torch  # noqa: E402
+from torch.profiler import ProfilerActivity, profile  # noqa: E402
+
+from nmt.translate import Translator  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-m", "--model", type=Path, required=True)
+    ap.add_argument("--beam", type=int, default=5)
+    ap.add_argument("--batch-size", type=int, default=None)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--rows", type=int, default=15)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    lines = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
+    tr = Translator.from_checkpoint(args.model, beam_size=args.beam, batch_size=args.batch_size)
+    src = tr.encode(lines)
+    tr.translate_ids(src[:64])
+    t0 = time.perf_counter()
+    tr.translate_ids(src)
+    wall = time.perf_counter() - t0
+    print(f"beam {args.beam}, batch {tr.decode.batch_size}: {wall:.2f} s, {len(src) / wall:.1f} sentences/s")
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        tr.translate_ids(src)
+    print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=args.rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
