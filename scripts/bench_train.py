@@ -15,6 +15,7 @@ this model could reach here.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -80,6 +81,7 @@ def main() -> int:
     ap.add_argument("--windows", type=int, default=5)
     ap.add_argument("--steps", type=int, default=20, help="steps per window")
     ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = ap.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -113,6 +115,19 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|")
     print(f"| {args.config.stem} | {torch.get_num_threads()} | {rate:.0f} (min {min(rates):.0f}, max {max(rates):.0f}) "
           f"| {fpt / 1e9:.4f} | {gflops:.1f} | {roof:.0f} | {rate / roof:.2f} |")
+    if args.json:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from sysinfo import cpu_model, git_commit
+
+        args.json.write_text(json.dumps({
+            "benchmark": "training throughput", "config": args.config.stem, "overrides": args.overrides,
+            "threads": torch.get_num_threads(), "windows": args.windows, "steps_per_window": args.steps,
+            "tgt_tokens_per_s_median": round(rate, 1), "tgt_tokens_per_s_windows": [round(r, 1) for r in rates],
+            "gflop_per_tgt_token": round(fpt / 1e9, 5), "sgemm_gflops": round(gflops, 1),
+            "roofline_tokens_per_s": round(roof, 1), "roofline_fraction": round(rate / roof, 3),
+            "cpu": cpu_model(), "git_commit": git_commit(), "torch": torch.__version__,
+            "command": "python scripts/bench_train.py " + " ".join(sys.argv[1:]),
+        }, indent=2) + "\n")
     return 0
 
 

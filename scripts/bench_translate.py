@@ -62,7 +62,8 @@ def main() -> int:
     args = ap.parse_args()
     sentences = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
     beams = [int(b) for b in args.beams.split(",")]
-    results: dict = {"model": str(args.model), "threads": args.threads, "speed": [], "rss": []}
+    results: dict = {"model": str(args.model), "threads": args.threads, "speed": [], "rss": [],
+                     "command": "python scripts/bench_translate.py " + " ".join(sys.argv[1:])}
 
     if not args.rss_lines:
         text = "".join(s + "\n" for s in sentences).encode()

@@ -79,7 +79,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sysinfo import cpu_model  # noqa: E402
+from sysinfo import cpu_model, git_commit  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multi30k"
 JOEY_VERSION = "2.3.0"
 TORCH_VERSION = "2.13.0"
@@ -490,6 +490,8 @@ def main() -> int:
         "load_avg_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "total_wall_s": round(time.perf_counter() - t_start, 1),
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "git_commit": git_commit(),
+        "command": "python scripts/bench_vs_joeynmt.py " + " ".join(sys.argv[1:]),
     }
     a.results.parent.mkdir(parents=True, exist_ok=True)
     a.results.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

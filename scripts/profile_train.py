@@ -11,6 +11,7 @@ same steps with plain clocks.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -36,6 +37,7 @@ def main() -> int:
     ap.add_argument("config", type=Path)
     ap.add_argument("--steps", type=int, default=10)
     ap.add_argument("--rows", type=int, default=15)
+    ap.add_argument("--json", type=Path, default=None, help="also write the breakdown here")
     args = ap.parse_args()
     cfg = load_config(args.config, ["data.max_valid_examples=1"])
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,6 +70,17 @@ def main() -> int:
             for _ in range(args.steps):
                 tr.train_step(next_batch())
     print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=args.rows))
+    if args.json:
+        events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
+        total = sum(e.self_cpu_time_total for e in events)
+        args.json.write_text(json.dumps({
+            "benchmark": "training step profile", "config": args.config.stem, "steps": args.steps,
+            "threads": torch.get_num_threads(), "torch": torch.__version__,
+            "phase_ms_per_step": {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()},
+            "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
+                         "calls_per_step": round(e.count / args.steps, 1)} for e in events[: args.rows]],
+            "command": "python scripts/profile_train.py " + " ".join(sys.argv[1:]),
+        }, indent=2) + "\n")
     return 0
 
 

@@ -1,8 +1,13 @@
 #!/usr/bin/env python
-"""Build README's results table from ``scripts/results/*.json`` (written by reproduce.py).
+"""Build README's results table and performance section from ``scripts/results/*.json``.
 
-    python scripts/results_table.py            # print the table
-    python scripts/results_table.py --write    # replace the table between the markers in README.md
+    python scripts/results_table.py            # print both
+    python scripts/results_table.py --write    # replace them between their markers in README.md
+
+The results table comes from the files reproduce.py writes; the performance
+section from the benchmark files (bench_train.json, profile_train.json,
+bench_vs_joeynmt.json, bench_translate.json, bench_translate_rss.json), each
+quoted with the command that wrote it. A figure no file holds is not printed.
 
 Runs of one config with several seeds (``<name>-seedN.json`` beside ``<name>.json``)
 are one row: mean ± standard deviation over the seeds.
@@ -20,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- results-table:begin -->", "<!-- results-table:end -->"
+PERF_BEGIN, PERF_END = "<!-- performance:begin -->", "<!-- performance:end -->"
 
 
 def _fmt(values: list[float], digits: int = 2) -> str:
@@ -54,22 +60,82 @@ def table(results_dir: Path) -> str:
     return "\n".join(lines)
 
 
+def _load(results_dir: Path, name: str) -> dict | None:
+    path = results_dir / f"{name}.json"
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def performance(results_dir: Path) -> str:
+    """Markdown for README's performance section, from whichever benchmark files exist."""
+    out: list[str] = []
+    prof = _load(results_dir, "profile_train")
+    if prof:
+        phases = ", ".join(f"{k} {v:.0f} ms" for k, v in prof["phase_ms_per_step"].items())
+        out += [f"**Where a training step goes** (`{prof['command']}`, {prof['threads']} threads): {phases}.",
+                "", "| operator | self CPU % | calls/step |", "|---|---|---|"]
+        out += [f"| `{o['op']}` | {o['self_cpu_pct']} | {o['calls_per_step']:g} |" for o in prof["top_ops"]]
+        out.append("")
+    bench = _load(results_dir, "bench_train")
+    if bench:
+        out += [f"**Training throughput and roofline** (`{bench['command']}`, {bench['cpu']}, "
+                f"{bench['threads']} threads):", "",
+                "| train tgt tok/s (median) | GFLOP / tgt token (fwd+bwd) | sgemm GFLOP/s | roofline tok/s "
+                "| fraction of roofline |", "|---|---|---|---|---|",
+                f"| {bench['tgt_tokens_per_s_median']:.0f} | {bench['gflop_per_tgt_token']:.4f} | "
+                f"{bench['sgemm_gflops']:.1f} | {bench['roofline_tokens_per_s']:.0f} | "
+                f"{bench['roofline_fraction']:.2f} |", ""]
+    joey = _load(results_dir, "bench_vs_joeynmt")
+    if joey:
+        s, ours, jy = joey["settings"], joey["summary"]["ours"], joey["summary"]["joey"]
+        cmd = joey.get("command", "python scripts/bench_vs_joeynmt.py")
+        out += [f"**Side by side with Joey NMT 2.3.0** (`{cmd}`: same architecture, data, "
+                f"{s['steps']} steps, {s['threads']} threads, beam {s['beam']} on the {s['test_sentences']} "
+                f"test2016 sentences; medians of {s['runs']} runs):", "",
+                "| toolkit | params | train tgt tok/s | translate sent/s | mean output words |",
+                "|---|---|---|---|---|",
+                f"| nmt | {ours['params'] / 1e6:.1f}M | {ours['train_tok_s']:.0f} | {ours['sent_s']:.1f} | "
+                f"{ours['mean_out_words']:.2f} |",
+                f"| Joey NMT | {jy['params'] / 1e6:.1f}M | {jy['train_tok_s']:.0f} | {jy['sent_s']:.1f} | "
+                f"{jy['mean_out_words']:.2f} |", "",
+                f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`", ""]
+    speed = _load(results_dir, "bench_translate")
+    if speed and speed["speed"]:
+        cmd = speed.get("command", "python scripts/bench_translate.py")
+        out += [f"**Translation speed** (`{cmd}`: a fresh `nmt translate` process per run over test2016 "
+                "from stdin, start-up excluded):", "",
+                "| beam | sentences/s | output pieces/s | peak RSS (MiB) |", "|---|---|---|---|"]
+        out += [f"| {r['beam']} | {r['sentences_per_s']} | {r['pieces_per_s']} | {r['peak_rss_mib']} |"
+                for r in speed["speed"]]
+        out.append("")
+    rss = _load(results_dir, "bench_translate_rss")
+    if rss and rss["rss"]:
+        cmd = rss.get("command", "python scripts/bench_translate.py --rss-lines ...")
+        out += [f"**Memory while streaming** (`{cmd}`):", "",
+                "| input lines | beam | wall (s) | peak RSS (MiB) |", "|---|---|---|---|"]
+        out += [f"| {r['lines']} | {r['beam']} | {r['wall_s']} | {r['peak_rss_mib']} |" for r in rss["rss"]]
+        out.append("")
+    return "\n".join(out).rstrip()
+
+
+def _replace(content: str, begin: str, end: str, text: str) -> str:
+    if begin not in content or end not in content:
+        raise SystemExit(f"README.md has no {begin} ... {end} markers")
+    start, stop = content.index(begin) + len(begin), content.index(end)
+    return content[:start] + "\n" + text + "\n" + content[stop:]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
     args = ap.parse_args()
-    text = table(args.results)
+    text, perf = table(args.results), performance(args.results)
     if not args.write:
-        print(text)
+        print(text + "\n\n" + perf)
         return 0
     readme = ROOT / "README.md"
-    content = readme.read_text()
-    if BEGIN not in content or END not in content:
-        print(f"README.md has no {BEGIN} ... {END} markers", file=sys.stderr)
-        return 1
-    start, end = content.index(BEGIN) + len(BEGIN), content.index(END)
-    readme.write_text(content[:start] + "\n" + text + "\n" + content[end:])
+    content = _replace(readme.read_text(), BEGIN, END, text)
+    readme.write_text(_replace(content, PERF_BEGIN, PERF_END, perf))
     return 0
 
 

@@ -92,6 +92,28 @@ def test_batched_beam_equals_one_sentence_at_a_time(tiny_model):
             assert a.score == pytest.approx(b.score, abs=1e-4)
 
 
+@pytest.mark.parametrize("beam", [1, 3])
+def test_finished_sentences_leave_the_batch_without_changing_results(tiny_model, monkeypatch, beam):
+    """Rows of done sentences are dropped from later steps (speed), and the results are
+    those of decoding each sentence alone (correctness of the bookkeeping)."""
+    src, lens = make_src_batch(SRC)
+    alone = [search(tiny_model, *make_src_batch([s]), beam_size=beam, n_best=beam)[0] for s in SRC]
+    rows: list[int] = []
+    step = tiny_model.decode_step
+
+    def counting_step(prev, state, enc):
+        rows.append(prev.size(0))
+        return step(prev, state, enc)
+
+    monkeypatch.setattr(tiny_model, "decode_step", counting_step)
+    together = search(tiny_model, src, lens, beam_size=beam, n_best=beam)
+    assert rows[0] == len(SRC) * beam
+    assert rows == sorted(rows, reverse=True) and rows[-1] < rows[0]
+    for a, b in zip(alone, together):
+        assert [h.tokens for h in a] == [h.tokens for h in b]
+        assert [h.score for h in a] == pytest.approx([h.score for h in b], abs=1e-4)
+
+
 @pytest.mark.parametrize("length, alpha, expected", [(1, 0.0, 1.0), (1, 1.0, 1.0), (7, 1.0, 2.0), (7, 0.5, 2 ** 0.5)])
 def test_gnmt_length_penalty(length, alpha, expected):
     assert float(gnmt_length_penalty(torch.tensor(length), alpha)) == pytest.approx(expected)
