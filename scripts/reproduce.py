@@ -50,6 +50,8 @@ def main() -> int:
     out = args.runs / name
     sets = [a for o in overrides for a in ("--set", o)]
 
+    # The checkout as it is when training starts (a commit made while it runs is not this run's).
+    commit, dirty = git_commit(), git_dirty()
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "nmt", "train", str(args.config), "--out", str(out),
                     "--overwrite", "--no-progress", *sets], check=True)
@@ -108,8 +110,8 @@ def main() -> int:
         "cpu": cpu_model(),
         "threads": torch.get_num_threads() if not cfg.train.threads else cfg.train.threads,
         "torch": torch.__version__,
-        "git_commit": git_commit(),
-        "git_dirty": git_dirty(),
+        "git_commit": commit,
+        "git_dirty": dirty,
         "command": " ".join(["python", "scripts/reproduce.py", str(args.config)]
                             + (["--seed", str(args.seed)] if args.seed is not None else [])
                             + [a for o in args.overrides for a in ("--set", o)]
