@@ -42,21 +42,26 @@ def table(results_dir: Path) -> str:
             continue  # benchmark files live here too
         groups[re.sub(r"-seed\d+$", "", data["name"])].append(data)
     lines = [
-        "| config | pair | cell | seeds | test BLEU | chrF | params | train tok/s | to best valid (min) | command |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| config | pair | cell | seeds | test BLEU | chrF | params | train tok/s | steps | to best valid (min) "
+        "| command |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, runs in sorted(groups.items()):
+        runs.sort(key=lambda r: r["seed"])
         r0 = runs[0]
+        command = f"`{r0['command']}`" + (" (other seeds: `--seed N`)" if len(runs) > 1 else "")
         lines.append(
             f"| {name} | {r0['src_lang']}→{r0['tgt_lang']} | {r0['cell']} | "
             f"{', '.join(str(r['seed']) for r in runs)} | {_fmt([r['bleu'] for r in runs])} | "
             f"{_fmt([r['chrf'] for r in runs])} | {r0['parameters'] / 1e6:.1f}M | "
             f"{_fmt([r['train_tgt_tokens_per_s_median'] for r in runs], 0)} | "
-            f"{_fmt([r['time_to_best_valid_s'] / 60 for r in runs], 1)} | `{r0['command']}` |")
+            f"{', '.join(str(r['best_step']) for r in runs)} | "
+            f"{_fmt([r['time_to_best_valid_s'] / 60 for r in runs], 1)} | {command} |")
     sigs = sorted({r["bleu_signature"] for runs in groups.values() for r in runs})
     cpus = sorted({f"{r['cpu']}, {r['threads']} threads, torch {r['torch']}" for runs in groups.values() for r in runs})
     lines += ["", f"BLEU signature: `{'`, `'.join(sigs)}`; test = Multi30k test2016, beam search as in each "
-              f"file's `beam_size`. Machine: {'; '.join(cpus)}."]
+              f"file's `beam_size`; steps = the step of the best validation BLEU, per seed. "
+              f"Machine: {'; '.join(cpus)}."]
     return "\n".join(lines)
 
 
