@@ -73,6 +73,24 @@ def test_a_very_long_line_is_truncated_with_one_warning(translator):
     assert len(warnings) == 1 and warnings[0].startswith("line 2:") and "truncated to 249" in warnings[0]
 
 
+def test_input_is_streamed_in_chunks_never_read_whole(translator):
+    """Each chunk's output is written before the next chunk is read: memory is bounded by
+    the chunk size, not by the input length, and an interrupted run keeps what it did."""
+    chunk, total = 5, 23
+    out = io.StringIO()
+    seen_when_reading: list[tuple[int, int]] = []
+
+    def lines():
+        for i in range(total):
+            seen_when_reading.append((i, out.getvalue().count("\n")))
+            yield f"Ein Hund läuft {i}.\n".encode()
+
+    n = translate_stream(translator, lines(), out, warn=lambda m: None, chunk_lines=chunk)
+    assert n == total and out.getvalue().count("\n") == total
+    for i, written in seen_when_reading:
+        assert written == (i // chunk) * chunk  # every earlier chunk is out, nothing read ahead
+
+
 # ------------------------------------------------------------------------- training faults
 
 
