@@ -93,6 +93,12 @@ class Batch:
     def n_tgt_tokens(self) -> int:
         return int((self.tgt_out != PAD_ID).sum())
 
+    def to(self, device: torch.device) -> "Batch":
+        """The same batch on ``device`` (lengths too: the encoder moves them back for packing)."""
+        if self.src.device == device:
+            return self
+        return Batch(*(t.to(device, non_blocking=True) for t in (self.src, self.src_len, self.tgt_in, self.tgt_out)))
+
 
 def make_batch(src: list[list[int]], tgt: list[list[int]]) -> Batch:
     # Every source has at least its EOS, so lengths are >= 1 (packing needs that).

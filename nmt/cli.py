@@ -81,6 +81,10 @@ ModelOpt = Annotated[Path, typer.Option("--model", "-m", help="Checkpoint (.pt) 
 BeamOpt = Annotated[Optional[int], typer.Option("--beam", "-b", min=1, help="Beam size (1 = greedy).")]
 BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Sentences per decoding batch.")]
 LpOpt = Annotated[Optional[float], typer.Option("--length-penalty", min=0.0, help="GNMT length penalty alpha.")]
+DeviceOpt = Annotated[str, typer.Option("--device", help="auto (a CUDA GPU if torch sees one, else CPU), cpu, "
+                                                       "cuda or cuda:N.")]
+Int8Opt = Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="Int8 matrix products (CPU, faster, "
+                                                 "slightly lower BLEU; default: decode.int8 of the model's config).")]
 
 
 def _default_out(config: Path) -> Path:
@@ -121,6 +125,8 @@ def translate(
     batch_size: BatchOpt = None,
     n_best: Annotated[int, typer.Option("--n-best", min=1, help="Hypotheses per line, as LINE<TAB>SCORE<TAB>TEXT.")] = 1,
     length_penalty: LpOpt = None,
+    int8: Int8Opt = None,
+    device: DeviceOpt = "auto",
     threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
 ) -> None:
     """Translate stdin (or --input) line by line to stdout (or --output)."""
@@ -131,8 +137,8 @@ def translate(
     with _errors():
         if threads:
             torch.set_num_threads(threads)
-        translator = Translator.from_checkpoint(model, beam_size=beam, batch_size=batch_size,
-                                                length_penalty=length_penalty)
+        translator = Translator.from_checkpoint(model, device, beam_size=beam, batch_size=batch_size,
+                                                length_penalty=length_penalty, int8=int8)
         if n_best > translator.decode.beam_size:
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
         if input is not None and not input.is_file():
@@ -165,6 +171,8 @@ def evaluate(
     beam: BeamOpt = None,
     batch_size: BatchOpt = None,
     length_penalty: LpOpt = None,
+    int8: Int8Opt = None,
+    device: DeviceOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Translate a split and print BLEU and chrF with their sacreBLEU signatures."""
@@ -178,8 +186,8 @@ def evaluate(
         translator = None
         data = None
         if model is not None:
-            translator = Translator.from_checkpoint(model, beam_size=beam, batch_size=batch_size,
-                                                    length_penalty=length_penalty)
+            translator = Translator.from_checkpoint(model, device, beam_size=beam, batch_size=batch_size,
+                                                    length_penalty=length_penalty, int8=int8)
             assert translator.config is not None
             data = translator.config.data
         ds = dataset or (data.dataset if data else None)

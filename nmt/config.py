@@ -10,6 +10,7 @@ every checkpoint, so translate and evaluate rebuild exactly what trained.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from typing import Any, Literal, Optional
 import yaml
 
 from nmt.errors import ConfigError
+
+# Device names accepted by train.device and --device (resolved by nmt.device).
+DEVICE_PATTERN = re.compile(r"^(auto|cpu|cuda(:\d+)?)$")
 
 
 @dataclass
@@ -119,10 +123,17 @@ class TrainConfig:
     valid_beam: int = 1
     # torch intra-op threads; 0 = torch's default.
     threads: int = 0
+    # Where to train: auto (a CUDA GPU when torch sees one, else the CPU), cpu, cuda or cuda:N.
+    device: str = "auto"
+    # Mixed precision: bf16 runs the matrix products under torch.autocast in bfloat16
+    # (weights and Adam state stay float32). Pays off on GPUs and on CPUs with bf16
+    # units (AVX512-BF16/AMX); on AVX2-only CPUs it is slower than none.
+    amp: Literal["none", "bf16"] = "none"
     # Several consecutive non-finite losses stop training.
     max_bad_steps: int = 5
     tensorboard: bool = False
-    # Average this many of the last validation checkpoints into `averaged.pt` at the end (0 = off).
+    # Keep the weights of the last N validations (valid-STEP.pt) and write their
+    # average to `averaged.pt` at the end, with its validation scores (0 = off).
     average_last: int = 0
 
 
@@ -141,6 +152,10 @@ class DecodeConfig:
     # Longer inputs are cut to this many source pieces (with a warning), which
     # bounds memory and time for any input line.
     max_src_len: int = 250
+    # CPU only: int8 weights with dynamic activation quantization for the matrix
+    # products (torch.ao dynamic quantization, as OpenNMT-py's -int8); faster on
+    # CPUs without bf16, at a small cost in BLEU (README, performance section).
+    int8: bool = False
 
 
 @dataclass
@@ -265,6 +280,8 @@ def _validate(cfg: Config) -> None:
         non_negative(f"train.{key}", getattr(t, key))
     for key in ("valid_every", "log_every", "valid_beam", "max_bad_steps"):
         positive(f"train.{key}", getattr(t, key))
+    if not DEVICE_PATTERN.match(t.device):
+        raise ConfigError(f"train.device must be auto, cpu, cuda or cuda:N, got {t.device!r}")
     if t.scheduler == "warmup" and t.warmup_steps == 0:
         raise ConfigError("train.scheduler=warmup needs train.warmup_steps > 0")
     positive("decode.beam_size", dec.beam_size)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import torch
 
-from nmt.model import Seq2Seq
+from nmt.model import DecoderState, EncoderOutput, Seq2Seq
 from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
 
 NEG_INF = float("-inf")
@@ -36,24 +36,61 @@ def max_output_lengths(src_len: torch.Tensor, a: float, b: int) -> torch.Tensor:
     return (src_len.float() * a + b).floor().long().clamp(min=1)
 
 
-def _constrain(logp: torch.Tensor, finished: torch.Tensor, last_step: torch.Tensor) -> torch.Tensor:
-    """Mask a step's log-probs (rows = hypotheses, cols = vocabulary), in place.
+def step_candidates(logits: torch.Tensor, finished: torch.Tensor, last_step: torch.Tensor,
+                    k: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """The k best continuations of each row: (log-probs, token ids), both (rows, k), best first.
 
-    * finished rows may only continue with PAD, at no cost, so their score is frozen;
+    The same as ``log_softmax(logits)`` with the search constraints applied,
+    then ``topk(k)`` per row, where the constraints are:
+
     * live rows never produce PAD or BOS;
-    * live rows at their length budget must produce EOS.
+    * live rows at their length budget (``last_step``) must produce EOS;
+    * finished rows may only continue with PAD, at no cost, so their score is frozen.
+
+    Why per row: a sentence's K best continuations are among the top K of its
+    K rows, so beam search never needs more than K candidates per row. The
+    constraints are then applied to (rows, k) candidates instead of masking
+    the whole (rows, V) matrix, and each sentence picks from K * K candidates
+    instead of K * V. (Normalising with ``logsumexp`` and ranking raw logits
+    was tried: ATen's composite logsumexp is slower than the fused
+    log_softmax kernel, 3.6 vs 2.3 ms for 320 x 8000 on this machine.)
     """
+    logp = torch.log_softmax(logits, dim=-1)
     logp[:, PAD_ID] = NEG_INF
     logp[:, BOS_ID] = NEG_INF
-    force = last_step & ~finished
-    if bool(force.any()):
-        eos = logp[:, EOS_ID].clone()
-        logp.masked_fill_(force.unsqueeze(1), NEG_INF)
-        logp[:, EOS_ID] = torch.where(force, eos, logp[:, EOS_ID])
-    if bool(finished.any()):
-        logp.masked_fill_(finished.unsqueeze(1), NEG_INF)
-        logp[:, PAD_ID] = torch.where(finished, 0.0, NEG_INF)
-    return logp
+    values, ids = logp.topk(k, dim=-1)
+    fixed = last_step | finished  # rows with one allowed continuation: PAD if finished, else EOS
+    if bool(fixed.any()):
+        only = torch.full_like(values, NEG_INF)
+        only[:, 0] = torch.where(finished, 0.0, logp[:, EOS_ID])
+        only_ids = torch.full_like(ids, PAD_ID)
+        only_ids[:, 0] = torch.where(finished, PAD_ID, EOS_ID)
+        fixed = fixed.unsqueeze(1)
+        values, ids = torch.where(fixed, only, values), torch.where(fixed, only_ids, ids)
+    return values, ids
+
+
+def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: EncoderOutput,
+               finished: torch.Tensor, last_step: torch.Tensor, k: int
+               ) -> tuple[torch.Tensor, torch.Tensor, DecoderState]:
+    """One decoder step for every hypothesis row; returns :func:`step_candidates` and the new state.
+
+    Only unfinished rows are scored (``rows=`` of ``decode_logits``): a finished
+    hypothesis has one continuation, PAD at no cost, whatever the model says.
+    Because a sentence stays until all its beams have ended, finished rows
+    are a large share of the rows late in a batch.
+    """
+    if not bool(finished.any()):
+        logits, state, _ = model.decode_logits(prev, state, enc)
+        return (*step_candidates(logits.float(), finished, last_step, k), state)
+    live = (~finished).nonzero().squeeze(1)
+    logits, state, _ = model.decode_logits(prev, state, enc, rows=live)
+    live_logp, live_ids = step_candidates(logits.float(), finished.index_select(0, live),
+                                          last_step.index_select(0, live), k)
+    logp = torch.full((finished.numel(), k), NEG_INF, device=logits.device)
+    logp[:, 0] = 0.0
+    ids = torch.full((finished.numel(), k), PAD_ID, dtype=torch.long, device=logits.device)
+    return logp.index_copy_(0, live, live_logp), ids.index_copy_(0, live, live_ids), state
 
 
 @torch.inference_mode()
@@ -75,9 +112,9 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
     lengths = torch.zeros(B, dtype=torch.long, device=device)
     none_finished = torch.zeros(B, dtype=torch.bool, device=device)
     for t in range(steps):
-        logp, state, _ = model.decode_step(prev, state, enc)
-        logp = _constrain(logp.float(), none_finished[: alive.numel()], budget <= t + 1)
-        step_logp, prev = logp.max(dim=-1)
+        logits, state, _ = model.decode_logits(prev, state, enc)
+        step_logp, prev = step_candidates(logits.float(), none_finished[: alive.numel()], budget <= t + 1, 1)
+        step_logp, prev = step_logp.squeeze(1), prev.squeeze(1)
         tokens[alive, t] = prev
         logprob[alive] += step_logp
         lengths[alive] += 1
@@ -110,11 +147,13 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     """Batched beam search; returns ``n_best`` hypotheses per sentence, best first.
 
     Layout: hypothesis k of sentence b is row ``b * K + k`` of every flat
-    tensor. After a step, candidates are scored as (b, K * V) and the top K of
-    each sentence are picked; candidate index i of sentence b came from beam
-    ``i // V`` with token ``i % V``, i.e. from flat row ``b * K + i // V``.
-    Worked example, K = 2, V = 10: sentence 1's best candidate i = 13 extends
-    its beam 1 (row 1 * 2 + 1 = 3) with token 3.
+    tensor. After a step each row proposes its K best tokens
+    (:func:`step_candidates`; no other token can enter a sentence's top K), the
+    K * K candidates of each sentence are scored as (b, K * K) and the top K
+    are picked; candidate index i of sentence b came from beam ``i // K``,
+    i.e. flat row ``b * K + i // K``, with that row's ``(i % K)``-th token.
+    Worked example, K = 2: sentence 1's best candidate i = 3 extends its
+    beam 1 (row 1 * 2 + 1 = 3) with the second-best token of row 3.
 
     Finished hypotheses stay in the beam with a frozen score (they can only
     add PAD at no cost). A sentence is done when all K of its beams have
@@ -149,13 +188,11 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     final_lengths = torch.ones(B, K, dtype=torch.long, device=device)
     for t in range(steps):
         b = alive.numel()
-        logp, state, _ = model.decode_step(prev, state, enc)  # b*K x V
-        V = logp.size(-1)
-        logp = _constrain(logp.float(), finished, budget <= t + 1)
-        cand = (scores.view(-1, 1) + logp).view(b, K * V)
+        step_logp, step_ids, state = _beam_step(model, prev, state, enc, finished, budget <= t + 1, K)
+        cand = (scores.view(-1, 1) + step_logp).view(b, K * K)
         scores, idx = cand.topk(K, dim=1)  # b x K, sorted best first
-        origin = (idx // V + (torch.arange(b, device=device) * K).unsqueeze(1)).view(-1)
-        prev = (idx % V).view(-1)
+        origin = (idx // K + (torch.arange(b, device=device) * K).unsqueeze(1)).view(-1)
+        prev = step_ids.view(b, K * K).gather(1, idx).view(-1)
         state = state.index_select(origin)
         tokens = tokens.index_select(0, origin)
         tokens[:, t] = prev

@@ -29,6 +29,7 @@ from nmt.checkpoint import (atomic_write, config_of, load_checkpoint, make_paylo
                             save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
 from nmt.data import drop_empty, load_splits
+from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.evaluate import bleu_only
 from nmt.model import Seq2Seq, build_model
@@ -106,8 +107,10 @@ def prepare_out_dir(out: Path, resume: bool, overwrite: bool) -> None:
                        "pass --resume to continue it or --overwrite to start again", exit_code=2)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for f in ("last.pt", "best.pt", "train_log.jsonl"):
+        for f in ("last.pt", "best.pt", "averaged.pt", "train_log.jsonl"):
             (out / f).unlink(missing_ok=True)
+        for f in out.glob("valid-*.pt"):  # an earlier run's, which must not be averaged into this one
+            f.unlink()
     except OSError as exc:
         raise NmtError(f"{out}: cannot create the run folder ({exc.strerror or exc})") from None
 
@@ -137,9 +140,10 @@ class Trainer:
         self.cfg = cfg
         if cfg.train.threads:
             torch.set_num_threads(cfg.train.threads)
+        self.device = resolve_device(cfg.train.device, "train.device")
         torch.manual_seed(cfg.train.seed)
         self._load_data(payload if resume else None)
-        self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size)
+        self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size).to(self.device)
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=cfg.train.lr,
                                           weight_decay=cfg.train.weight_decay)
         self.scheduler = make_scheduler(cfg, self.optimizer)
@@ -203,6 +207,8 @@ class Trainer:
         for key in ("step", "epoch", "batch_in_epoch", "best_bleu", "best_step", "bad_validations", "elapsed"):
             setattr(self, key, state[key])
         torch.set_rng_state(state["torch_rng"])
+        if self.device.type == "cuda" and state.get("cuda_rng") is not None:
+            torch.cuda.set_rng_state(state["cuda_rng"], self.device)
         # Log lines written after the checkpoint will be written again.
         log_path = self.out / "train_log.jsonl"
         if log_path.exists():
@@ -220,6 +226,7 @@ class Trainer:
             "best_bleu": self.best_bleu, "best_step": self.best_step,
             "bad_validations": self.bad_validations, "elapsed": self.elapsed,
             "torch_rng": torch.get_rng_state(),
+            "cuda_rng": torch.cuda.get_rng_state(self.device) if self.device.type == "cuda" else None,
         }
 
     def save(self, name: str, with_state: bool) -> None:
@@ -230,25 +237,28 @@ class Trainer:
     # ---------------------------------------------------------------- validation
 
     @torch.no_grad()
-    def validate(self) -> dict[str, float]:
-        """Validation loss/perplexity (no smoothing) and BLEU of greedy or small-beam output."""
-        self.model.eval()
+    def validate(self, model: Seq2Seq | None = None) -> dict[str, float]:
+        """Validation loss/perplexity (no smoothing) and BLEU of greedy or small-beam output
+        of the model being trained (or of ``model``)."""
+        model = model or self.model
+        was_training = model.training
+        model.eval()
         total, tokens = 0.0, 0
         lengths = [max(len(s), len(t) + 1) for s, t in zip(self.valid_src, self.valid_tgt)]
         for idx in batch_indices(lengths, batch_tokens=self.cfg.train.batch_tokens * 2):
             batch = make_batch([self.valid_src[i] for i in idx], [self.valid_tgt[i] for i in idx])
-            loss, n = compute_loss(self.model, batch, 0.0)
+            loss, n = compute_loss(model, batch.to(self.device), 0.0)
             total, tokens = total + float(loss), tokens + n
         hyps = [""] * len(self.valid_src)
         d = self.cfg.decode
         for idx in batch_indices([len(s) for s in self.valid_src], batch_sentences=d.batch_size):
             src = [self.valid_src[i] for i in idx]
             ids, lens = make_src_batch(src)
-            out = search(self.model, ids, lens, self.cfg.train.valid_beam, d.max_len_a, d.max_len_b,
+            out = search(model, ids.to(self.device), lens.to(self.device), self.cfg.train.valid_beam, d.max_len_a, d.max_len_b,
                          d.length_penalty)
             for i, text in zip(idx, self.tok.decode_tgt([h[0].tokens for h in out])):
                 hyps[i] = text
-        self.model.train()
+        model.train(was_training)
         loss = total / max(1, tokens)
         return {"valid_loss": loss, "valid_ppl": math.exp(min(loss, 50.0)),
                 "valid_bleu": bleu_only(hyps, self.valid_refs)}
@@ -266,7 +276,8 @@ class Trainer:
 
         Returns the per-token loss, the target token count, and whether the update happened.
         """
-        loss, ntok = compute_loss(self.model, batch, self.cfg.train.label_smoothing)
+        with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.cfg.train.amp == "bf16"):
+            loss, ntok = compute_loss(self.model, batch.to(self.device), self.cfg.train.label_smoothing)
         loss = loss / ntok
         self.optimizer.zero_grad(set_to_none=True)
         if not bool(torch.isfinite(loss)):
@@ -332,6 +343,8 @@ class Trainer:
             self.save("last.pt", with_state=True)
             if self.best_step == 0 and self.step > 0 and not (self.out / "best.pt").exists():
                 self.save("best.pt", with_state=False)
+            if t.average_last and stopped != "interrupted":
+                self._average(reporter)
         self.log(f"{stopped}: step {self.step}, best validation BLEU {self.best_bleu:.2f} "
                  f"at step {self.best_step}, {self.elapsed:.0f}s; checkpoints in {self.out}")
         return TrainResult(self.out, self.step, self.best_bleu, self.best_step, stopped, self.elapsed)
@@ -354,10 +367,38 @@ class Trainer:
         reporter.validation(self.step, self.epoch, metrics, improved, self.elapsed)
         if improved:
             self.save("best.pt", with_state=False)
+        if self.cfg.train.average_last:
+            self.save(f"valid-{self.step:08d}.pt", with_state=False)
+            for old in sorted(self.out.glob("valid-*.pt"))[: -self.cfg.train.average_last]:
+                old.unlink(missing_ok=True)
         self.save("last.pt", with_state=True)
         if self.bad_validations >= self.cfg.train.patience > 0:
             return "early-stopping"
         return None
+
+    def _average(self, reporter: ProgressReporter) -> None:
+        """Average the weights of the last ``train.average_last`` validation checkpoints
+        into ``averaged.pt`` and report its validation scores next to the best single one.
+
+        Why: late checkpoints of a run sit around the same optimum with different noise;
+        their mean often scores higher than any of them (Junczys-Dowmunt et al. 2016,
+        Vaswani et al. 2017). It is a separate file, so ``best.pt`` stays what
+        validation picked, and the user compares the two figures.
+        """
+        files = sorted(self.out.glob("valid-*.pt"))[-self.cfg.train.average_last:]
+        if len(files) < 2:
+            self.log(f"average: {len(files)} validation checkpoint(s), nothing to average")
+            return
+        states = [load_checkpoint(f)["model"] for f in files]
+        averaged = {name: (sum(s[name].double() for s in states) / len(states)).to(t.dtype)
+                    if t.is_floating_point() else t for name, t in states[-1].items()}
+        model = build_model(self.cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size)
+        model.load_state_dict(averaged)
+        model.to(self.device)
+        metrics = self.validate(model)
+        save_checkpoint(self.out / "averaged.pt", make_payload(self.cfg, averaged, self.tok))
+        steps = [int(f.stem.split("-")[1]) for f in files]
+        reporter.averaged(steps, metrics, self.best_bleu, self.best_step)
 
 
 def train(cfg: Config, out: Path, resume: bool = False, overwrite: bool = False, log: Log = _stderr,

@@ -99,3 +99,11 @@ class ProgressReporter:
                 self.tb.add_scalar(f"valid/{k}", v, step)
         # Validation time must not count against the next window's tokens/s.
         self._t0 = time.perf_counter()
+
+    def averaged(self, steps: list[int], metrics: dict[str, float], best_bleu: float, best_step: int) -> None:
+        """The checkpoint average written at the end (``train.average_last``)."""
+        self._write({"kind": "averaged", "steps": steps, **{k: round(v, 4) for k, v in metrics.items()},
+                     "best_single_bleu": round(best_bleu, 4), "best_single_step": best_step})
+        print(f"averaged.pt: the last {len(steps)} validation checkpoints (steps {steps[0]}-{steps[-1]}): "
+              f"valid BLEU {metrics['valid_bleu']:.2f} (best.pt: {best_bleu:.2f} at step {best_step})",
+              file=sys.stderr, flush=True)

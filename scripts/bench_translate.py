@@ -1,13 +1,15 @@
 #!/usr/bin/env python
 """Translation throughput and memory: test2016 at beam 1 and 5, and peak RSS vs input length.
 
-    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt [--runs 3] [--beams 1,5]
+    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt [--runs 3] [--beams 1,5] [--int8]
     python scripts/bench_translate.py -m runs/tiny/best.pt --rss-lines 10000,100000 --beams 1
 
 Speed: each run is a fresh ``nmt translate`` process over the 1,000 German
 sentences of Multi30k test2016 (read from stdin, written to a file); sentences/s
 and output pieces/s exclude interpreter start-up and model loading (the time
 to translate one line is subtracted). Peak RSS is the child's ``ru_maxrss``.
+With ``--int8`` every beam is also run with ``nmt translate --int8``. The test
+BLEU of each setting's output is printed beside its speed.
 With ``--rss-lines``, the test sentences are repeated to N lines and streamed
 through ``nmt translate``: peak RSS should not grow with N (streaming).
 """
@@ -28,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 
 
-def run_translate(model: Path, text: bytes, beam: int, threads: int) -> tuple[float, int, int]:
+def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool = False
+                  ) -> tuple[float, int, int]:
     """Wall seconds, output lines, peak RSS (KiB) of one ``nmt translate`` child process."""
     env = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
     with tempfile.TemporaryFile() as out:
@@ -39,7 +42,7 @@ def run_translate(model: Path, text: bytes, beam: int, threads: int) -> tuple[fl
                    "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss));"
                    "sys.exit(r.returncode)")
         cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "nmt", "translate", "-m", str(model),
-               "--beam", str(beam), "--threads", str(threads)]
+               "--beam", str(beam), "--threads", str(threads)] + (["--int8"] if int8 else [])
         t0 = time.perf_counter()
         res = subprocess.run(cmd, input=text, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
         wall = time.perf_counter() - t0
@@ -57,6 +60,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--beams", default="1,5")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--int8", action="store_true", help="also measure nmt translate --int8")
     ap.add_argument("--rss-lines", default="", help="comma-separated line counts for the memory check")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = ap.parse_args()
@@ -67,24 +71,28 @@ def main() -> int:
 
     if not args.rss_lines:
         text = "".join(s + "\n" for s in sentences).encode()
-        print("| beam | sentences/s | output pieces/s | peak RSS (MiB) | runs |")
-        print("|---|---|---|---|---|")
+        print("| beam | precision | sentences/s | output pieces/s | peak RSS (MiB) | test BLEU | runs |")
+        print("|---|---|---|---|---|---|---|")
         for beam in beams:
-            base = statistics.median(run_translate(args.model, sentences[0].encode() + b"\n", beam, args.threads)[0]
-                                     for _ in range(2))
-            walls, rss = [], []
-            for _ in range(args.runs):
-                wall, lines, peak = run_translate(args.model, text, beam, args.threads)
-                assert lines == len(sentences)
-                walls.append(max(1e-6, wall - base))
-                rss.append(peak)
-            pieces = _output_pieces(args.model, text, beam, args.threads)
-            sent_s = len(sentences) / statistics.median(walls)
-            row = {"beam": beam, "sentences_per_s": round(sent_s, 1),
-                   "pieces_per_s": round(pieces / statistics.median(walls), 1),
-                   "peak_rss_mib": round(statistics.median(rss) / 1024, 1), "runs": args.runs}
-            results["speed"].append(row)
-            print(f"| {beam} | {row['sentences_per_s']} | {row['pieces_per_s']} | {row['peak_rss_mib']} | {args.runs} |")
+            for int8 in ([False, True] if args.int8 else [False]):
+                base = statistics.median(
+                    run_translate(args.model, sentences[0].encode() + b"\n", beam, args.threads, int8)[0]
+                    for _ in range(2))
+                walls, rss = [], []
+                for _ in range(args.runs):
+                    wall, lines, peak = run_translate(args.model, text, beam, args.threads, int8)
+                    assert lines == len(sentences)
+                    walls.append(max(1e-6, wall - base))
+                    rss.append(peak)
+                pieces, bleu = _pieces_and_bleu(args.model, text, beam, args.threads, int8)
+                sent_s = len(sentences) / statistics.median(walls)
+                row = {"beam": beam, "precision": "int8" if int8 else "fp32",
+                       "sentences_per_s": round(sent_s, 1),
+                       "pieces_per_s": round(pieces / statistics.median(walls), 1),
+                       "peak_rss_mib": round(statistics.median(rss) / 1024, 1), "bleu": bleu, "runs": args.runs}
+                results["speed"].append(row)
+                print(f"| {beam} | {row['precision']} | {row['sentences_per_s']} | {row['pieces_per_s']} | "
+                      f"{row['peak_rss_mib']} | {bleu} | {args.runs} |")
     else:
         print("| input lines | beam | wall (s) | peak RSS (MiB) |")
         print("|---|---|---|---|")
@@ -100,20 +108,27 @@ def main() -> int:
     return 0
 
 
-def _output_pieces(model: Path, text: bytes, beam: int, threads: int) -> int:
-    """Pieces in the outputs (for pieces/s), counted with the model's own SentencePiece."""
+def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bool) -> tuple[int, float]:
+    """Pieces in the outputs (for pieces/s, counted with the model's own SentencePiece)
+    and the outputs' test BLEU, from one in-process translation with the same settings."""
     sys.path.insert(0, str(ROOT))
     import io
 
-    from nmt.translate import Translator, translate_stream
-
     import torch
 
+    from nmt.evaluate import score
+    from nmt.translate import Translator, translate_stream
+
     torch.set_num_threads(threads)
-    tr = Translator.from_checkpoint(model, beam_size=beam)
+    tr = Translator.from_checkpoint(model, beam_size=beam, int8=int8)
     out = io.StringIO()
     translate_stream(tr, io.BytesIO(text), out)
-    return sum(len(ids) + 1 for ids in tr.tokenizer.encode_tgt(out.getvalue().splitlines()))
+    hyps = out.getvalue().splitlines()
+    assert tr.config is not None
+    tgt = tr.config.data.tgt_lang
+    refs = [json.loads(line)[tgt] for line in DATA.read_text(encoding="utf-8").splitlines()]
+    pieces = sum(len(ids) + 1 for ids in tr.tokenizer.encode_tgt(hyps))
+    return pieces, score(hyps, refs).bleu
 
 
 if __name__ == "__main__":

@@ -319,11 +319,12 @@ def ours_train(a: argparse.Namespace, out: Path, env: dict, logs: Path, tag: str
     return {"windows": windows, "wall_s": wall}
 
 
-def ours_translate(a: argparse.Namespace, ckpt: Path, src: Path, out: Path, env: dict, logs: Path, tag: str) -> dict:
-    log = logs / f"ours_translate_{tag}.log"
+def ours_translate(a: argparse.Namespace, ckpt: Path, src: Path, out: Path, env: dict, logs: Path, tag: str,
+                   int8: bool = False) -> dict:
+    log = logs / f"ours_translate_{tag}{'_int8' if int8 else ''}.log"
     t0 = time.perf_counter()
     proc = run([sys.executable, str(Path(__file__).resolve()), "--_worker-translate", str(ckpt), str(src), str(out),
-                str(a.beam), str(a.decode_batch), str(a.threads)], log, env=env, cwd=str(ROOT),
+                str(a.beam), str(a.decode_batch), str(a.threads), str(int(int8))], log, env=env, cwd=str(ROOT),
                stdout=subprocess.PIPE)
     wall = time.perf_counter() - t0
     res = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -331,7 +332,7 @@ def ours_translate(a: argparse.Namespace, ckpt: Path, src: Path, out: Path, env:
     return res
 
 
-def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threads: str) -> None:
+def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threads: str, int8: str) -> None:
     """Runs in its own process: what ``nmt translate`` does, with the decode timed apart from the load."""
     import torch
 
@@ -341,7 +342,7 @@ def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threa
     if int(threads):
         torch.set_num_threads(int(threads))
     t0 = time.perf_counter()
-    tr = Translator.from_checkpoint(Path(ckpt), beam_size=int(beam), batch_size=int(batch))
+    tr = Translator.from_checkpoint(Path(ckpt), beam_size=int(beam), batch_size=int(batch), int8=bool(int(int8)))
     t1 = time.perf_counter()
     with open(src, "rb") as fin, open(out, "w", encoding="utf-8", newline="\n") as fout:
         n = translate_stream(tr, fin, fout)
@@ -367,7 +368,7 @@ def mean_words(path: Path) -> float:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--_worker-translate":
-        worker_translate(*sys.argv[2:8])
+        worker_translate(*sys.argv[2:9])
         return 0
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--steps", type=int, default=300, help="training steps per run (default 300)")
@@ -386,6 +387,8 @@ def main() -> int:
     ap.add_argument("--venv", type=Path, default=Path("/tmp/joeynmt-venv"))
     ap.add_argument("--work", type=Path, default=Path("/tmp/bench_joey"))
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_joeynmt.json")
+    ap.add_argument("--int8", action="store_true",
+                    help="also time ours with nmt translate --int8 (reported apart; the last line stays float32)")
     ap.add_argument("--keep-runs", action="store_true", help="keep the run folders (checkpoints)")
     a = ap.parse_args()
     if a.steps < 2 * a.log_every:
@@ -433,6 +436,12 @@ def main() -> int:
                                "translate_wall_s": round(dec["wall_s"], 3),
                                "sent_s": n_sent / dec["decode_s"], "sent_s_wall": n_sent / dec["wall_s"],
                                "mean_out_words": mean_words(hyp)}
+                if a.int8:
+                    say(f"run {r + 1}/{a.runs}: ours, translating with --int8")
+                    hyp8 = trans_dir / f"ours_{tag}.int8.en"
+                    dec8 = ours_translate(a, out / "best.pt", test_src, hyp8, env, logs, tag, int8=True)
+                    rec["ours"].update(decode_s_int8=round(dec8["decode_s"], 3),
+                                       sent_s_int8=n_sent / dec8["decode_s"], mean_out_words_int8=mean_words(hyp8))
             else:
                 model_dir = runs_dir / f"joey_{tag}"
                 cfg_path = runs_dir / f"joey_{tag}.yaml"
@@ -464,6 +473,10 @@ def main() -> int:
         summary[who]["params"] = per_run[0][who]["params"]
     train_ratio = summary["ours"]["train_tok_s"] / summary["joey"]["train_tok_s"]
     translate_ratio = summary["ours"]["sent_s"] / summary["joey"]["sent_s"]
+    if a.int8:
+        for k in ("sent_s_int8", "mean_out_words_int8"):
+            summary["ours"][k] = med("ours", k)
+        summary["translate_ratio_int8"] = round(summary["ours"]["sent_s_int8"] / summary["joey"]["sent_s"], 4)
 
     result = {
         "benchmark": "nmt vs Joey NMT 2.3.0, Multi30k de-en, CPU",
@@ -505,6 +518,10 @@ def main() -> int:
         s = summary[who]
         print(f"{name:<14}{s['train_tok_s']:>16.0f}{s['sent_s']:>18.2f}{s['sent_s_wall']:>15.2f}"
               f"{s['mean_out_words']:>11.2f}{s['params'] or 0:>12,}")
+    if a.int8:
+        print(f"{'nmt --int8':<14}{'':>16}{summary['ours']['sent_s_int8']:>18.2f}{'':>15}"
+              f"{summary['ours']['mean_out_words_int8']:>11.2f}   translate_ratio_int8="
+              f"{summary['translate_ratio_int8']:.2f}")
     print(f"results: {a.results}")
     print(f"train_ratio={train_ratio:.2f} translate_ratio={translate_ratio:.2f}")
     return 0

@@ -101,16 +101,21 @@ def performance(results_dir: Path) -> str:
                 f"| nmt | {ours['params'] / 1e6:.1f}M | {ours['train_tok_s']:.0f} | {ours['sent_s']:.1f} | "
                 f"{ours['mean_out_words']:.2f} |",
                 f"| Joey NMT | {jy['params'] / 1e6:.1f}M | {jy['train_tok_s']:.0f} | {jy['sent_s']:.1f} | "
-                f"{jy['mean_out_words']:.2f} |", "",
-                f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`", ""]
+                f"{jy['mean_out_words']:.2f} |"]
+        if "sent_s_int8" in ours:
+            out.append(f"| nmt `--int8` | | | {ours['sent_s_int8']:.1f} | {ours['mean_out_words_int8']:.2f} |")
+        out += ["", f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`"
+                + (f" (with `--int8`: {joey['summary']['translate_ratio_int8']:.2f})"
+                   if "translate_ratio_int8" in joey["summary"] else ""), ""]
     speed = _load(results_dir, "bench_translate")
     if speed and speed["speed"]:
         cmd = speed.get("command", "python scripts/bench_translate.py")
         out += [f"**Translation speed** (`{cmd}`: a fresh `nmt translate` process per run over test2016 "
                 "from stdin, start-up excluded):", "",
-                "| beam | sentences/s | output pieces/s | peak RSS (MiB) |", "|---|---|---|---|"]
-        out += [f"| {r['beam']} | {r['sentences_per_s']} | {r['pieces_per_s']} | {r['peak_rss_mib']} |"
-                for r in speed["speed"]]
+                "| beam | precision | sentences/s | output pieces/s | peak RSS (MiB) | test BLEU |",
+                "|---|---|---|---|---|---|"]
+        out += [f"| {r['beam']} | {r.get('precision', 'fp32')} | {r['sentences_per_s']} | {r['pieces_per_s']} | "
+                f"{r['peak_rss_mib']} | {r.get('bleu', '')} |" for r in speed["speed"]]
         out.append("")
     rss = _load(results_dir, "bench_translate_rss")
     if rss and rss["rss"]:

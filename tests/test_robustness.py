@@ -22,7 +22,7 @@ from nmt.errors import NmtError
 from nmt.train import train
 from nmt.translate import read_lines, translate_stream
 
-from conftest import ROOT
+from conftest import ROOT, small_train_cfg
 
 
 def _expected_lines(data: bytes) -> int:
@@ -94,13 +94,6 @@ def test_input_is_streamed_in_chunks_never_read_whole(translator):
 # ------------------------------------------------------------------------- training faults
 
 
-def _small_cfg(multi30k, *extra):
-    return load_config(ROOT / "configs" / "tiny.yaml", [
-        f"data.dataset={multi30k}", "data.max_train_examples=600", "data.max_valid_examples=20",
-        "vocab.vocab_size=300", "train.batch_tokens=400", "train.log_every=1", "train.valid_every=5",
-        "model.dropout=0.2", *extra])
-
-
 def _losses(out):
     rows = [json.loads(line) for line in (out / "train_log.jsonl").read_text().splitlines()]
     return {r["step"]: r["loss"] for r in rows if r["kind"] == "train"}
@@ -108,9 +101,9 @@ def _losses(out):
 
 def test_resume_is_exact(tmp_path, multi30k):
     quiet = lambda m: None
-    full = _small_cfg(multi30k, "train.max_steps=16")
+    full = small_train_cfg(multi30k, "train.max_steps=16")
     train(full, tmp_path / "full", log=quiet, progress=False)
-    part = _small_cfg(multi30k, "train.max_steps=7")  # stops mid-epoch, between validations
+    part = small_train_cfg(multi30k, "train.max_steps=7")  # stops mid-epoch, between validations
     train(part, tmp_path / "part", log=quiet, progress=False)
     train(full, tmp_path / "part", resume=True, log=quiet, progress=False)
     a, b = _losses(tmp_path / "full"), _losses(tmp_path / "part")
@@ -132,7 +125,7 @@ def test_nan_losses_are_skipped_then_stop_training(tmp_path, multi30k, monkeypat
 
     monkeypatch.setattr(nmt.train, "compute_loss", flaky)
     messages = []
-    cfg = _small_cfg(multi30k, "train.max_steps=40", "train.max_bad_steps=3")
+    cfg = small_train_cfg(multi30k, "train.max_steps=40", "train.max_bad_steps=3")
     with pytest.raises(NmtError, match=r"3 non-finite losses in a row.*last good checkpoint"):
         train(cfg, tmp_path / "r", log=messages.append, progress=False)
     assert sum("step skipped" in m for m in messages) == 2 + 3
@@ -143,7 +136,7 @@ def test_nan_losses_are_skipped_then_stop_training(tmp_path, multi30k, monkeypat
 
 
 def test_disk_full_while_saving_keeps_the_previous_checkpoint(tmp_path, multi30k, monkeypatch):
-    cfg = _small_cfg(multi30k, "train.max_steps=5")
+    cfg = small_train_cfg(multi30k, "train.max_steps=5")
     train(cfg, tmp_path / "r", log=lambda m: None, progress=False)
     before = (tmp_path / "r" / "last.pt").read_bytes()
 
@@ -153,7 +146,7 @@ def test_disk_full_while_saving_keeps_the_previous_checkpoint(tmp_path, multi30k
 
     monkeypatch.setattr(nmt.checkpoint.torch, "save", full_disk)
     with pytest.raises(NmtError, match="No space left on device.*untouched"):
-        train(_small_cfg(multi30k, "train.max_steps=10"), tmp_path / "r", resume=True,
+        train(small_train_cfg(multi30k, "train.max_steps=10"), tmp_path / "r", resume=True,
               log=lambda m: None, progress=False)
     assert (tmp_path / "r" / "last.pt").read_bytes() == before
     assert not list((tmp_path / "r").glob(".*.tmp"))

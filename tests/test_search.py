@@ -7,8 +7,9 @@ import torch
 
 from nmt.batching import make_src_batch
 from nmt.model import DecoderState, EncoderOutput
-from nmt.search import beam_search, gnmt_length_penalty, greedy_search, max_output_lengths, search
-from nmt.tokenizer import BOS_ID, EOS_ID
+from nmt.search import (NEG_INF, beam_search, gnmt_length_penalty, greedy_search, max_output_lengths, search,
+                        step_candidates)
+from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
 
 SRC = [[5, 6, 7, 8, 9, 3], [10, 11, 3], [12, 3], [13, 14, 15, 3]]
 
@@ -29,7 +30,11 @@ class ScriptedModel:
         enc = EncoderOutput(torch.zeros(B, 1, 1), torch.zeros(B, 1, 1), torch.ones(B, 1, dtype=torch.bool))
         return enc, DecoderState(torch.zeros(1, B, 1), torch.zeros(B, 1))
 
-    def decode_step(self, prev, state, enc):
+    def decode_logits(self, prev, state, enc, rows=None):
+        """Log-probabilities, which are valid logits."""
+        if rows is not None:
+            logits, state, _ = self.decode_logits(prev, state, enc)
+            return logits.index_select(0, rows), state, None
         p = torch.full((prev.size(0), self.V), 1e-9)
         for row, tok in enumerate(prev.tolist()):
             if tok == BOS_ID:
@@ -98,17 +103,22 @@ def test_finished_sentences_leave_the_batch_without_changing_results(tiny_model,
     those of decoding each sentence alone (correctness of the bookkeeping)."""
     src, lens = make_src_batch(SRC)
     alone = [search(tiny_model, *make_src_batch([s]), beam_size=beam, n_best=beam)[0] for s in SRC]
-    rows: list[int] = []
-    step = tiny_model.decode_step
+    advanced: list[int] = []  # rows stepped by the decoder
+    scored: list[int] = []  # rows given scores over the vocabulary
+    step = tiny_model.decode_logits
 
-    def counting_step(prev, state, enc):
-        rows.append(prev.size(0))
-        return step(prev, state, enc)
+    def counting_step(prev, state, enc, rows=None):
+        logits, state, weights = step(prev, state, enc, rows)
+        advanced.append(prev.size(0))
+        scored.append(logits.size(0))
+        return logits, state, weights
 
-    monkeypatch.setattr(tiny_model, "decode_step", counting_step)
+    monkeypatch.setattr(tiny_model, "decode_logits", counting_step)
     together = search(tiny_model, src, lens, beam_size=beam, n_best=beam)
-    assert rows[0] == len(SRC) * beam
-    assert rows == sorted(rows, reverse=True) and rows[-1] < rows[0]
+    assert advanced[0] == len(SRC) * beam
+    assert advanced == sorted(advanced, reverse=True) and advanced[-1] < advanced[0]
+    if beam > 1:  # finished hypotheses of unfinished sentences are not scored
+        assert any(s < r for s, r in zip(scored, advanced))
     for a, b in zip(alone, together):
         assert [h.tokens for h in a] == [h.tokens for h in b]
         assert [h.score for h in a] == pytest.approx([h.score for h in b], abs=1e-4)
@@ -117,3 +127,37 @@ def test_finished_sentences_leave_the_batch_without_changing_results(tiny_model,
 @pytest.mark.parametrize("length, alpha, expected", [(1, 0.0, 1.0), (1, 1.0, 1.0), (7, 1.0, 2.0), (7, 0.5, 2 ** 0.5)])
 def test_gnmt_length_penalty(length, alpha, expected):
     assert float(gnmt_length_penalty(torch.tensor(length), alpha)) == pytest.approx(expected)
+
+
+def _reference_candidates(logits, finished, last_step, k):
+    """The definition step_candidates must match: normalise the whole row, constrain, top k."""
+    logp = torch.log_softmax(logits, dim=-1)
+    logp[:, PAD_ID] = NEG_INF
+    logp[:, BOS_ID] = NEG_INF
+    for row in range(logp.size(0)):
+        if finished[row]:
+            logp[row] = NEG_INF
+            logp[row, PAD_ID] = 0.0
+        elif last_step[row]:
+            eos = logp[row, EOS_ID].item()
+            logp[row] = NEG_INF
+            logp[row, EOS_ID] = eos
+    return logp.topk(k, dim=-1)
+
+
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_step_candidates_equal_normalise_constrain_then_topk(k):
+    torch.manual_seed(k)
+    rows, V = 12, 50
+    logits = torch.randn(rows, V) * 3
+    finished = torch.tensor([r % 4 == 1 for r in range(rows)])
+    last_step = torch.tensor([r % 3 == 2 for r in range(rows)])  # some finished rows are at the budget too
+    for fin, last in [(finished, last_step), (torch.zeros(rows, dtype=torch.bool),) * 2]:
+        want_v, want_i = _reference_candidates(logits.clone(), fin, last, k)
+        got_v, got_i = step_candidates(logits.clone(), fin, last, k)
+        finite = torch.isfinite(want_v)
+        assert torch.equal(finite, torch.isfinite(got_v))
+        assert torch.allclose(got_v[finite], want_v[finite], atol=1e-5)
+        assert torch.equal(got_i[finite], want_i[finite])
+        live = finite & ~fin.unsqueeze(1)
+        assert not (got_i[live] == PAD_ID).any() and not (got_i[finite] == BOS_ID).any()

@@ -37,7 +37,8 @@ class AdditiveAttention(nn.Module):
         :return: context (batch, key_size), weights (batch, src_len)
         """
         q = self.query_layer(query).unsqueeze(1)  # B x 1 x A
-        scores = self.energy_layer(torch.tanh(q + proj_keys)).squeeze(2)  # B x S
+        # tanh in place: one B x S x A temporary per step instead of two.
+        scores = self.energy_layer(torch.tanh_(q + proj_keys)).squeeze(2)  # B x S
         scores = scores.masked_fill(~mask, float("-inf"))
         weights = torch.softmax(scores, dim=-1)  # B x S
         context = torch.bmm(weights.unsqueeze(1), values).squeeze(1)  # B x K

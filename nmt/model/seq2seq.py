@@ -115,16 +115,30 @@ class Seq2Seq(nn.Module):
                                                  enc.proj_keys, enc.values, enc.mask)
         return att, DecoderState(hidden, att), weights
 
-    def decode_step(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput
-                    ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
-        """Advance each row by one token.
+    def decode_logits(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput,
+                      rows: torch.Tensor | None = None) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
+        """Advance each row by one token; unnormalised scores over the vocabulary.
+
+        Search uses this rather than :meth:`decode_step`: it normalises the
+        scores itself (:func:`nmt.search.step_candidates`), and ``rows`` limits the output projection, the largest matrix product of a
+        step, to the rows whose scores will be read: beam search passes its
+        unfinished hypotheses (finished ones can only add PAD).
 
         :param prev_tokens: (B,) ids of y_{t-1}
-        :return: log-probabilities (B, tgt_vocab), new state, attention (B, S)
+        :param rows: (R,) row indices to score, or None for all B
+        :return: logits (B or R, tgt_vocab), new state (all B rows), attention (B, S)
         """
         emb = self.emb_dropout(self.tgt_embed(prev_tokens))  # B x E
         att, state, weights = self._step(emb, state, enc)
-        return F.log_softmax(self.output(att), dim=-1), state, weights
+        if rows is not None:
+            att = att.index_select(0, rows)
+        return self.output(att), state, weights
+
+    def decode_step(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput
+                    ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
+        """As :meth:`decode_logits`, with log-probabilities (B, tgt_vocab)."""
+        logits, state, weights = self.decode_logits(prev_tokens, state, enc)
+        return F.log_softmax(logits, dim=-1), state, weights
 
     # ------------------------------------------------------------------ training
 

@@ -1,0 +1,30 @@
+"""Choosing where tensors live: ``auto`` | ``cpu`` | ``cuda`` | ``cuda:N``.
+
+One place turns a device name from a config or an option into a
+``torch.device``, so that asking for a GPU the machine does not have is a
+one-line error naming the setting, not a CUDA traceback halfway through a run.
+"""
+
+from __future__ import annotations
+
+import torch
+
+from nmt.config import DEVICE_PATTERN
+from nmt.errors import NmtError
+
+
+def resolve_device(name: str, setting: str = "device") -> torch.device:
+    """``auto`` is CUDA when torch sees a GPU, else the CPU; ``setting`` names the option in errors."""
+    if not DEVICE_PATTERN.match(name):
+        raise NmtError(f"{setting}={name!r}: expected auto, cpu, cuda or cuda:N", exit_code=2)
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = torch.device(name)
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            raise NmtError(f"{setting}={name}: no CUDA GPU is visible to torch {torch.__version__} "
+                           "(use cpu or auto)", exit_code=2)
+        if device.index is not None and device.index >= torch.cuda.device_count():
+            raise NmtError(f"{setting}={name}: only {torch.cuda.device_count()} CUDA device(s) visible",
+                           exit_code=2)
+    return device

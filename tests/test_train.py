@@ -1,0 +1,40 @@
+"""Training features beyond the loop itself: checkpoint averaging."""
+
+import json
+
+import torch
+
+from nmt.checkpoint import load_checkpoint
+from nmt.train import train
+from nmt.translate import Translator
+
+from conftest import small_train_cfg
+
+
+def test_average_last_writes_the_mean_of_the_last_validation_checkpoints(tmp_path, multi30k):
+    run = tmp_path / "run"
+    # Validations at steps 5, 10, 15 and a final one at 17 (the run ends between two).
+    train(small_train_cfg(multi30k, "train.max_steps=17", "train.average_last=3"), run,
+          log=lambda m: None, progress=False)
+    files = sorted(run.glob("valid-*.pt"))
+    assert [f.name for f in files] == ["valid-00000010.pt", "valid-00000015.pt", "valid-00000017.pt"]
+    states = [load_checkpoint(f)["model"] for f in files]
+    averaged = load_checkpoint(run / "averaged.pt")["model"]
+    assert averaged.keys() == states[0].keys()
+    for name, tensor in averaged.items():
+        assert torch.allclose(tensor, sum(s[name] for s in states) / 3, atol=1e-6), name
+    assert not torch.equal(averaged["decoder.readout.weight"], states[-1]["decoder.readout.weight"])
+    rows = [json.loads(line) for line in (run / "train_log.jsonl").read_text().splitlines()]
+    record = [r for r in rows if r["kind"] == "averaged"]
+    assert len(record) == 1 and record[0]["steps"] == [10, 15, 17] and "valid_bleu" in record[0]
+    out = Translator.from_checkpoint(run / "averaged.pt").translate(["Ein Hund läuft."])
+    assert len(out) == 1 and out[0][0][0]
+
+
+def test_a_new_run_does_not_average_an_old_runs_checkpoints(tmp_path, multi30k):
+    run = tmp_path / "run"
+    quiet = lambda m: None  # noqa: E731
+    train(small_train_cfg(multi30k, "train.max_steps=10", "train.average_last=2"), run, log=quiet, progress=False)
+    assert len(list(run.glob("valid-*.pt"))) == 2
+    train(small_train_cfg(multi30k, "train.max_steps=5"), run, overwrite=True, log=quiet, progress=False)
+    assert not list(run.glob("valid-*.pt")) and not (run / "averaged.pt").exists()
