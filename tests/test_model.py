@@ -46,6 +46,19 @@ def test_attention_gives_padding_zero_weight():
     assert torch.allclose(ctx1[1], ctx2[1])
 
 
+def test_attention_weights_are_those_of_the_tanh_form():
+    """forward() computes v^T tanh(W_q q + W_k k_j) through sigmoid; the weights must agree."""
+    torch.manual_seed(1)
+    att = AdditiveAttention(key_size=6, query_size=4, hidden=5)
+    keys, query = torch.randn(3, 7, 6) * 3, torch.randn(3, 4) * 3
+    mask = torch.tensor([[True] * 7, [True] * 4 + [False] * 3, [True] + [False] * 6])
+    energies = torch.tanh(att.query_layer(query).unsqueeze(1) + att.key_layer(keys))
+    scores = att.energy_layer(energies).squeeze(2).masked_fill(~mask, float("-inf"))
+    want = torch.softmax(scores, dim=-1)
+    _, got = att(query, att.project_keys(keys), keys, mask)
+    assert torch.allclose(got, want, atol=1e-6)
+
+
 @pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
 def test_padding_does_not_change_scores(cell):
     """Each sentence scored alone equals its score inside a padded batch."""
