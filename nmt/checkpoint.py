@@ -146,3 +146,11 @@ def config_of(payload: dict[str, Any], path: Path | str = "checkpoint") -> Confi
 
 def tokenizer_of(payload: dict[str, Any]) -> Tokenizer:
     return Tokenizer(_tensor_to_bytes(payload["src_spm"]), _tensor_to_bytes(payload["tgt_spm"]))
+
+
+def average_weights(paths: list[Path]) -> dict[str, torch.Tensor]:
+    """Element-wise mean of the model weights in ``paths`` (summed in float64, kept in
+    each tensor's dtype; non-float tensors are taken from the last file)."""
+    states = [load_checkpoint(p)["model"] for p in paths]
+    return {name: (sum(s[name].double() for s in states) / len(states)).to(t.dtype)
+            if t.is_floating_point() else t for name, t in states[-1].items()}

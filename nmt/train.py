@@ -25,8 +25,8 @@ import torch.nn.functional as F
 import yaml
 
 from nmt.batching import Batch, batch_indices, make_batch, make_src_batch
-from nmt.checkpoint import (atomic_write, config_of, load_checkpoint, make_payload,
-                            save_checkpoint, tokenizer_of)
+from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
+                            make_payload, save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
 from nmt.data import drop_empty, load_splits
 from nmt.device import resolve_device
@@ -389,9 +389,7 @@ class Trainer:
         if len(files) < 2:
             self.log(f"average: {len(files)} validation checkpoint(s), nothing to average")
             return
-        states = [load_checkpoint(f)["model"] for f in files]
-        averaged = {name: (sum(s[name].double() for s in states) / len(states)).to(t.dtype)
-                    if t.is_floating_point() else t for name, t in states[-1].items()}
+        averaged = average_weights(files)
         model = build_model(self.cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size)
         model.load_state_dict(averaged)
         model.to(self.device)
