@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import torch
-import torch.nn.functional as F
 import yaml
 
 from nmt.batching import Batch, batch_indices, make_batch, make_src_batch
@@ -32,6 +31,7 @@ from nmt.data import drop_empty, load_splits
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.evaluate import bleu_only
+from nmt.loss import label_smoothed_ce
 from nmt.model import Seq2Seq, build_model
 from nmt.search import search
 from nmt.tokenizer import PAD_ID, Tokenizer
@@ -55,11 +55,15 @@ class TrainResult:
 
 
 def compute_loss(model: Seq2Seq, batch: Batch, label_smoothing: float) -> tuple[torch.Tensor, int]:
-    """Label-smoothed cross-entropy summed over target tokens, and the token count."""
-    logits = model(batch.src, batch.src_len, batch.tgt_in)
-    loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), batch.tgt_out.reshape(-1),
-                           ignore_index=PAD_ID, label_smoothing=label_smoothing, reduction="sum")
-    return loss, batch.n_tgt_tokens
+    """Label-smoothed cross-entropy summed over the real target tokens, and their count.
+
+    Padded positions are never computed (:meth:`Seq2Seq.packed_logits`), so
+    the loss needs no ``ignore_index``.
+    """
+    tgt_len = (batch.tgt_out != PAD_ID).sum(1)
+    logits, index = model.packed_logits(batch.src, batch.src_len, batch.tgt_in, tgt_len)
+    loss = label_smoothed_ce(logits, batch.tgt_out.reshape(-1).index_select(0, index), label_smoothing)
+    return loss, int(index.numel())
 
 
 def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:

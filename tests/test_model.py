@@ -147,3 +147,24 @@ def test_gru_equations_match_torch_gru():
     paper = ChoGRUCell(gru.weight_ih_l0, gru.weight_hh_l0, gru.bias_ih_l0, gru.bias_hh_l0, reset_after=False)
     with torch.no_grad():
         assert not torch.allclose(paper(x[:, 0], h[0]), out[:, 0], atol=1e-4)
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm"])
+def test_packed_logits_skip_padding_and_equal_each_sentence_alone(cell):
+    """Training steps only sentences still going: same logits as alone, targets found by index."""
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(cell=cell, dec_layers=2), 40, 40).eval()
+    batch = make_batch(SRC, TGT)
+    tgt_len = (batch.tgt_out != 0).sum(1)
+    with torch.no_grad():
+        logits, index = model.packed_logits(batch.src, batch.src_len, batch.tgt_in, tgt_len)
+        assert logits.shape == (sum(len(t) + 1 for t in TGT), 40)
+        targets = batch.tgt_out.reshape(-1)[index]
+        assert sorted(targets.tolist()) == sorted(sum((t + [3] for t in TGT), []))  # EOS id 3
+        T = batch.tgt_out.size(1)
+        for i in range(len(SRC)):
+            alone = make_batch([SRC[i]], [TGT[i]])
+            want = model(alone.src, alone.src_len, alone.tgt_in)[0]
+            rows = [k for k, pos in enumerate(index.tolist()) if pos // T == i]
+            assert [index[k].item() % T for k in rows] == list(range(len(TGT[i]) + 1))
+            assert torch.allclose(logits[rows], want, atol=1e-5)

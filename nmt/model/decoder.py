@@ -6,6 +6,7 @@ import torch
 from torch import nn
 
 from nmt.model.attention import AdditiveAttention
+from nmt.model.dropout import Dropout
 from nmt.model.rnn import Hidden, make_rnn
 
 
@@ -35,7 +36,7 @@ class Decoder(nn.Module):
         self.rnn = make_rnn(cell, rnn_in, hidden, layers, dropout, bidirectional=False)
         self.attention = AdditiveAttention(enc_size, hidden, attn_size)
         self.readout = nn.Linear(hidden + enc_size + emb_size, out_size)
-        self.dropout = nn.Dropout(dropout)
+        self.dropout = Dropout(dropout)
 
     def step(
         self,

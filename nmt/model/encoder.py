@@ -6,6 +6,7 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from nmt.model.dropout import Dropout
 from nmt.model.rnn import make_rnn, top_state
 
 
@@ -22,7 +23,7 @@ class Encoder(nn.Module):
         self.hidden = hidden
         self.layers = layers
         self.rnn = make_rnn(cell, emb_size, hidden, layers, dropout, bidirectional=True)
-        self.out_dropout = nn.Dropout(dropout)
+        self.out_dropout = Dropout(dropout)
 
     @property
     def output_size(self) -> int:

@@ -15,6 +15,7 @@ from torch import nn
 
 from nmt.config import ModelConfig
 from nmt.model.decoder import Decoder
+from nmt.model.dropout import Dropout
 from nmt.model.encoder import Encoder
 from nmt.model.rnn import Hidden, map_hidden
 
@@ -36,6 +37,10 @@ class EncoderOutput:
                              self.proj_keys.index_select(0, index),
                              self.mask.index_select(0, index))
 
+    def head(self, n: int) -> "EncoderOutput":
+        """The first ``n`` rows, as views (training drops sentences that have ended)."""
+        return EncoderOutput(self.values[:n], self.proj_keys[:n], self.mask[:n])
+
 
 @dataclass
 class DecoderState:
@@ -48,6 +53,10 @@ class DecoderState:
         """Reorder/copy rows (the beam search keeps the survivors' states)."""
         return DecoderState(map_hidden(lambda h: h.index_select(1, index), self.hidden),
                             self.prev_att.index_select(0, index))
+
+    def head(self, n: int) -> "DecoderState":
+        """The first ``n`` rows (views; ``contiguous`` only copies with several layers)."""
+        return DecoderState(map_hidden(lambda h: h[:, :n].contiguous(), self.hidden), self.prev_att[:n])
 
 
 class Seq2Seq(nn.Module):
@@ -66,7 +75,7 @@ class Seq2Seq(nn.Module):
             self.tgt_embed = self.src_embed
         else:
             self.tgt_embed = nn.Embedding(tgt_vocab, cfg.emb_size, padding_idx=pad_id)
-        self.emb_dropout = nn.Dropout(cfg.dropout)
+        self.emb_dropout = Dropout(cfg.dropout)
         self.encoder = Encoder(cfg.cell, cfg.emb_size, cfg.enc_hidden, cfg.enc_layers, cfg.dropout)
         # The bridge maps the encoder summary to the decoder's initial state
         # (Bahdanau et al., Section A.2.2: s_0 = tanh(W_s h_1^backward)).
@@ -145,25 +154,57 @@ class Seq2Seq(nn.Module):
     def forward(self, src: torch.Tensor, src_len: torch.Tensor, tgt_in: torch.Tensor) -> torch.Tensor:
         """Teacher-forced logits (B, T, tgt_vocab) for target inputs (B, T) = BOS + y.
 
-        The steps share :meth:`_step` with decoding. What does not depend on the
-        recurrence is done once for all T steps: the embedding lookup and its
-        dropout (per-step lookups cost T dense embedding gradients of
-        vocab x emb_size each, ~10% of a step in the profile) and the output
-        projection (one large matmul instead of T).
+        Positions past a target's end (PAD in ``tgt_in``) are not computed and
+        hold zeros; training uses :meth:`packed_logits` directly.
         """
+        B, T = tgt_in.shape
+        logits, index = self.packed_logits(src, src_len, tgt_in, (tgt_in != self.pad_id).sum(1))
+        out = logits.new_zeros(B * T, logits.size(-1))
+        out[index] = logits
+        return out.view(B, T, -1)
+
+    def packed_logits(self, src: torch.Tensor, src_len: torch.Tensor, tgt_in: torch.Tensor,
+                      tgt_len: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Teacher-forced logits of the real target positions only.
+
+        The batch is sorted by target length, longest first, and at step t only
+        the sentences whose target is longer than t are stepped (the decoder's
+        analogue of a packed sequence): with length-bucketed batches 9% of the
+        (B, T) positions of the default config are padding, which costs decoder
+        steps, output projection and loss if computed. The steps share
+        :meth:`_step` with decoding. What does not depend on the recurrence is
+        done once for all steps: the embedding lookup and its dropout
+        (per-step lookups cost T dense embedding gradients of vocab x emb_size
+        each, ~10% of a step in the profile) and the output projection (one
+        large matmul instead of T).
+
+        :param tgt_len: (B,) lengths of ``tgt_in`` without padding (1 + len(y))
+        :return: logits (N, tgt_vocab) for the N = tgt_len.sum() real positions,
+                 time-major; index (N,) their flat positions in (B, T), so that
+                 ``tgt_out.view(-1)[index]`` are their targets
+        """
+        B, T = tgt_in.shape
+        order = torch.argsort(tgt_len, descending=True, stable=True)
+        src, src_len, tgt_in, tgt_len = (x.index_select(0, order) for x in (src, src_len, tgt_in, tgt_len))
         enc, state = self.encode(src, src_len)
         if self.training and self.cfg.word_dropout > 0:
             drop = torch.rand(tgt_in.shape, device=tgt_in.device) < self.cfg.word_dropout
             drop[:, 0] = False  # keep BOS
             tgt_in = tgt_in.masked_fill(drop & (tgt_in != self.pad_id), self.unk_id)
         embs = self.emb_dropout(self.tgt_embed(tgt_in))  # B x T x E
-        atts = []
+        steps = torch.arange(T, device=tgt_in.device)
+        real = steps.unsqueeze(0) < tgt_len.unsqueeze(1)  # B x T, a prefix of each row
+        active = real.sum(0).tolist()  # sentences still going at each step, non-increasing
+        atts, rows = [], B
         # unbind, not embs[:, t]: the backward of T slices is T zero-filled B x T x E
         # tensors summed up (aten::fill_ + add, ~10% of a step); unbind's is one stack.
-        for emb in embs.unbind(1):
-            att, state, _ = self._step(emb, state, enc)
+        for emb, n in zip(embs.unbind(1), active):
+            if n < rows:  # sentences are sorted, so the ended ones are the last rows
+                enc, state, rows = enc.head(n), state.head(n), n
+            att, state, _ = self._step(emb[:n], state, enc)
             atts.append(att)
-        return self.output(torch.stack(atts, dim=1))  # B x T x V
+        flat = order.unsqueeze(1) * T + steps.unsqueeze(0)  # B x T positions in the caller's order
+        return self.output(torch.cat(atts)), flat.t()[real.t()]
 
 
 def build_model(cfg: ModelConfig, src_vocab: int, tgt_vocab: int) -> Seq2Seq:

@@ -1,0 +1,49 @@
+"""Label-smoothed cross-entropy with a hand-written backward.
+
+The loss is ``-sum_i sum_v q_iv log p_iv`` with ``q = (1 - eps) onehot(y) + eps / V``
+(Szegedy et al. 2016), the same value as ``F.cross_entropy(label_smoothing=eps,
+reduction="sum")``. Its gradient with respect to the logits is ``p - q``: one
+``exp`` of the saved log-probabilities and two cheap updates. Autograd through
+``F.cross_entropy`` instead runs the log-softmax backward and sums the
+gradients of its two branches (NLL and smoothing), which allocates, zero-fills
+and adds two more (tokens x vocabulary) tensors: in the training profile of
+the default config that was ~100 ms of a ~1100 ms step.
+
+The caller passes only real target positions (no padding), so there is no
+``ignore_index``.
+"""
+
+from __future__ import annotations
+
+import torch
+
+
+class _LabelSmoothedCE(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, logits: torch.Tensor, target: torch.Tensor, eps: float) -> torch.Tensor:  # type: ignore[override]
+        lp = torch.log_softmax(logits.float(), dim=-1)  # N x V
+        nll = lp.gather(1, target.unsqueeze(1)).sum()
+        loss = -(1.0 - eps) * nll
+        if eps:
+            loss = loss - (eps / lp.size(1)) * lp.sum()
+        ctx.save_for_backward(lp, target)
+        ctx.eps, ctx.dtype = eps, logits.dtype
+        return loss
+
+    @staticmethod
+    def backward(ctx, grad_out: torch.Tensor):  # type: ignore[override]
+        lp, target = ctx.saved_tensors
+        eps = ctx.eps
+        grad = lp.exp()  # softmax
+        if eps:
+            grad.sub_(eps / lp.size(1))
+        grad.scatter_add_(1, target.unsqueeze(1), grad.new_full((grad.size(0), 1), -(1.0 - eps)))
+        grad.mul_(grad_out)
+        return grad.to(ctx.dtype), None, None
+
+
+def label_smoothed_ce(logits: torch.Tensor, target: torch.Tensor, eps: float = 0.0) -> torch.Tensor:
+    """Summed label-smoothed cross-entropy of (N, V) logits against (N,) targets, in float32."""
+    if logits.dim() != 2 or target.shape != logits.shape[:1]:
+        raise ValueError(f"want (N, V) logits and (N,) targets, got {tuple(logits.shape)} and {tuple(target.shape)}")
+    return _LabelSmoothedCE.apply(logits, target, float(eps))
