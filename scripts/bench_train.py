@@ -82,6 +82,9 @@ def main() -> int:
     ap.add_argument("--steps", type=int, default=20, help="steps per window")
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    ap.add_argument("--compile", action="store_true",
+                    help="wrap the decoder step (the per-step recurrence, attention and readout) in "
+                         "torch.compile(dynamic=True); compilation falls in the warm-up window")
     args = ap.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -89,6 +92,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         trainer = Trainer(cfg, Path(tmp) / "run", log=lambda m: None, progress=False)
         trainer.model.train()
+        if args.compile:
+            trainer.model.decoder.step = torch.compile(trainer.model.decoder.step, dynamic=True)
         batches = trainer.epoch_batches(0)
         rates, flops_per_token = [], []
         it = iter(batches)
@@ -113,14 +118,14 @@ def main() -> int:
     print(f"| config | threads | train tgt tok/s (median of {args.windows}x{args.steps} steps) | "
           "GFLOP/tgt token (fwd+bwd) | sgemm GFLOP/s | roofline tok/s | fraction of roofline |")
     print("|---|---|---|---|---|---|---|")
-    print(f"| {args.config.stem} | {torch.get_num_threads()} | {rate:.0f} (min {min(rates):.0f}, max {max(rates):.0f}) "
+    print(f"| {args.config.stem}{' (compiled step)' if args.compile else ''} | {torch.get_num_threads()} | {rate:.0f} (min {min(rates):.0f}, max {max(rates):.0f}) "
           f"| {fpt / 1e9:.4f} | {gflops:.1f} | {roof:.0f} | {rate / roof:.2f} |")
     if args.json:
         sys.path.insert(0, str(ROOT / "scripts"))
         from sysinfo import cpu_model, git_commit
 
         args.json.write_text(json.dumps({
-            "benchmark": "training throughput", "config": args.config.stem, "overrides": args.overrides,
+            "benchmark": "training throughput", "config": args.config.stem, "overrides": args.overrides, "compile": args.compile,
             "threads": torch.get_num_threads(), "windows": args.windows, "steps_per_window": args.steps,
             "tgt_tokens_per_s_median": round(rate, 1), "tgt_tokens_per_s_windows": [round(r, 1) for r in rates],
             "gflop_per_tgt_token": round(fpt / 1e9, 5), "sgemm_gflops": round(gflops, 1),
