@@ -1,4 +1,4 @@
-"""Label-smoothed cross-entropy with a hand-written backward.
+"""The training loss: label-smoothed cross-entropy with a hand-written backward, over real target tokens.
 
 The loss is ``-sum_i sum_v q_iv log p_iv`` with ``q = (1 - eps) onehot(y) + eps / V``
 (Szegedy et al. 2016), the same value as ``F.cross_entropy(label_smoothing=eps,
@@ -16,6 +16,10 @@ The caller passes only real target positions (no padding), so there is no
 from __future__ import annotations
 
 import torch
+
+from nmt.batching import Batch
+from nmt.model import Seq2Seq
+from nmt.tokenizer import PAD_ID
 
 
 class _LabelSmoothedCE(torch.autograd.Function):
@@ -59,3 +63,15 @@ def label_smoothed_ce(logits: torch.Tensor, target: torch.Tensor, eps: float = 0
     if logits.dim() != 2 or target.shape != logits.shape[:1]:
         raise ValueError(f"want (N, V) logits and (N,) targets, got {tuple(logits.shape)} and {tuple(target.shape)}")
     return _LabelSmoothedCE.apply(logits, target, float(eps))
+
+
+def compute_loss(model: Seq2Seq, batch: Batch, label_smoothing: float) -> tuple[torch.Tensor, int]:
+    """Label-smoothed cross-entropy summed over the real target tokens, and their count.
+
+    Padded positions are never computed (:meth:`Seq2Seq.packed_logits`), so
+    the loss needs no ``ignore_index``.
+    """
+    tgt_len = (batch.tgt_out != PAD_ID).sum(1)
+    logits, index = model.packed_logits(batch.src, batch.src_len, batch.tgt_in, tgt_len)
+    loss = label_smoothed_ce(logits, batch.tgt_out.reshape(-1).index_select(0, index), label_smoothing)
+    return loss, int(index.numel())

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import json
 import math
-import signal
 import sys
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import torch
 import yaml
@@ -31,10 +28,11 @@ from nmt.data import drop_empty, load_splits
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.evaluate import bleu_only
-from nmt.loss import label_smoothed_ce
+from nmt.loss import compute_loss
 from nmt.model import Seq2Seq, build_model
+from nmt.rundir import prepare_out_dir, stop_signals
 from nmt.search import search
-from nmt.tokenizer import PAD_ID, Tokenizer
+from nmt.tokenizer import Tokenizer
 from nmt.trainlog import ProgressReporter
 
 Log = Callable[[str], None]
@@ -54,18 +52,6 @@ class TrainResult:
     elapsed: float
 
 
-def compute_loss(model: Seq2Seq, batch: Batch, label_smoothing: float) -> tuple[torch.Tensor, int]:
-    """Label-smoothed cross-entropy summed over the real target tokens, and their count.
-
-    Padded positions are never computed (:meth:`Seq2Seq.packed_logits`), so
-    the loss needs no ``ignore_index``.
-    """
-    tgt_len = (batch.tgt_out != PAD_ID).sum(1)
-    logits, index = model.packed_logits(batch.src, batch.src_len, batch.tgt_in, tgt_len)
-    loss = label_smoothed_ce(logits, batch.tgt_out.reshape(-1).index_select(0, index), label_smoothing)
-    return loss, int(index.numel())
-
-
 def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
     t = cfg.train
     if t.scheduler == "plateau":
@@ -76,47 +62,6 @@ def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
         return torch.optim.lr_scheduler.LambdaLR(
             optimizer, lambda s: min((s + 1) / w, math.sqrt(w / (s + 1))))
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: 1.0)
-
-
-@contextmanager
-def stop_signals() -> Iterator[dict[str, bool]]:
-    """SIGINT/SIGTERM set a flag that the loop checks between steps (main thread only)."""
-    flag = {"stop": False}
-    if threading.current_thread() is not threading.main_thread():
-        yield flag
-        return
-
-    def handler(signum: int, frame: Any) -> None:
-        flag["stop"] = True
-
-    old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield flag
-    finally:
-        for s, h in old.items():
-            signal.signal(s, h)
-
-
-def prepare_out_dir(out: Path, resume: bool, overwrite: bool) -> None:
-    """Refuse to clobber a folder that holds a run unless asked to."""
-    holds_run = any((out / f).exists() for f in ("last.pt", "best.pt"))
-    for stale in out.glob(".*.tmp") if out.is_dir() else []:
-        stale.unlink(missing_ok=True)  # left by a process killed while writing a checkpoint
-    if resume:
-        if not (out / "last.pt").exists():
-            raise NmtError(f"{out}: nothing to resume (no last.pt)", exit_code=2)
-        return
-    if holds_run and not overwrite:
-        raise NmtError(f"{out}: holds a run already (last.pt/best.pt); "
-                       "pass --resume to continue it or --overwrite to start again", exit_code=2)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for f in ("last.pt", "best.pt", "averaged.pt", "train_log.jsonl"):
-            (out / f).unlink(missing_ok=True)
-        for f in out.glob("valid-*.pt"):  # an earlier run's, which must not be averaged into this one
-            f.unlink()
-    except OSError as exc:
-        raise NmtError(f"{out}: cannot create the run folder ({exc.strerror or exc})") from None
 
 
 def encode_pairs(tok: Tokenizer, pairs: list[tuple[str, str]]) -> tuple[list[list[int]], list[list[int]]]:

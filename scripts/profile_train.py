@@ -29,7 +29,8 @@ from torch.profiler import ProfilerActivity, profile  # noqa: E402
 
 from nmt.batching import make_batch  # noqa: E402
 from nmt.config import load_config  # noqa: E402
-from nmt.train import Trainer, compute_loss  # noqa: E402
+from nmt.loss import compute_loss  # noqa: E402
+from nmt.train import Trainer  # noqa: E402
 
 
 def main() -> int:
