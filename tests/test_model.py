@@ -168,3 +168,17 @@ def test_packed_logits_skip_padding_and_equal_each_sentence_alone(cell):
             rows = [k for k, pos in enumerate(index.tolist()) if pos // T == i]
             assert [index[k].item() % T for k in rows] == list(range(len(TGT[i]) + 1))
             assert torch.allclose(logits[rows], want, atol=1e-5)
+
+
+def test_packed_logits_ignore_trailing_padding_columns():
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(), 40, 40).eval()
+    batch = make_batch(SRC, TGT)
+    tgt_len = (batch.tgt_out != 0).sum(1)
+    wider = torch.cat([batch.tgt_in, torch.zeros(3, 2, dtype=torch.long)], dim=1)
+    with torch.no_grad():
+        a, ia = model.packed_logits(batch.src, batch.src_len, batch.tgt_in, tgt_len)
+        b, ib = model.packed_logits(batch.src, batch.src_len, wider, tgt_len)
+    T = batch.tgt_in.size(1)
+    assert torch.equal(ia // T, ib // (T + 2)) and torch.equal(ia % T, ib % (T + 2))
+    assert torch.allclose(a, b)

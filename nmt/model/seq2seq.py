@@ -199,6 +199,8 @@ class Seq2Seq(nn.Module):
         # unbind, not embs[:, t]: the backward of T slices is T zero-filled B x T x E
         # tensors summed up (aten::fill_ + add, ~10% of a step); unbind's is one stack.
         for emb, n in zip(embs.unbind(1), active):
+            if n == 0:  # only if tgt_len leaves trailing all-padding columns
+                break
             if n < rows:  # sentences are sorted, so the ended ones are the last rows
                 enc, state, rows = enc.head(n), state.head(n), n
             att, state, _ = self._step(emb[:n], state, enc)
