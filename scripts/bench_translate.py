@@ -28,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sysinfo import cpu_model, git_commit  # noqa: E402
 
 
 def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool = False
@@ -66,7 +69,8 @@ def main() -> int:
     args = ap.parse_args()
     sentences = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
     beams = [int(b) for b in args.beams.split(",")]
-    results: dict = {"model": str(args.model), "threads": args.threads, "speed": [], "rss": [],
+    results: dict = {"model": str(args.model), "threads": args.threads, "cpu": cpu_model(),
+                     "git_commit": git_commit(), "speed": [], "rss": [],
                      "command": "python scripts/bench_translate.py " + " ".join(sys.argv[1:])}
 
     if not args.rss_lines:

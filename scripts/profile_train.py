@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -31,6 +32,7 @@ from nmt.batching import make_batch  # noqa: E402
 from nmt.config import load_config  # noqa: E402
 from nmt.loss import compute_loss  # noqa: E402
 from nmt.train import Trainer  # noqa: E402
+from sysinfo import cpu_model, git_commit  # noqa: E402
 
 
 def main() -> int:
@@ -76,7 +78,8 @@ def main() -> int:
         total = sum(e.self_cpu_time_total for e in events)
         args.json.write_text(json.dumps({
             "benchmark": "training step profile", "config": args.config.stem, "steps": args.steps,
-            "threads": torch.get_num_threads(), "torch": torch.__version__,
+            "threads": torch.get_num_threads(), "torch": torch.__version__, "cpu": cpu_model(),
+            "git_commit": git_commit(),
             "phase_ms_per_step": {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()},
             "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
                          "calls_per_step": round(e.count / args.steps, 1)} for e in events[: args.rows]],

@@ -10,7 +10,10 @@ bench_vs_joeynmt.json, bench_translate.json, bench_translate_rss.json), each
 quoted with the command that wrote it. A figure no file holds is not printed.
 
 Runs of one config with several seeds (``<name>-seedN.json`` beside ``<name>.json``)
-are one row: mean ± standard deviation over the seeds.
+are one row: mean ± standard deviation over the seeds. Runs of one config with
+another training budget or on another CPU are another row; the file name does not
+matter (the grouping reads the files' contents), so an earlier machine's files can
+stay beside the current ones under another name.
 """
 
 from __future__ import annotations
@@ -34,19 +37,40 @@ def _fmt(values: list[float], digits: int = 2) -> str:
     return f"{statistics.mean(values):.{digits}f} ± {statistics.stdev(values):.{digits}f}"
 
 
+def short_cpu(name: str) -> str:
+    """'Intel(R) Xeon(R) Processor' -> 'Intel Xeon': short enough for a table cell."""
+    for noise in ("(R)", "(TM)", "(tm)", " Processor", " CPU"):
+        name = name.replace(noise, "")
+    return " ".join(name.split())
+
+
+def budget(run: dict) -> str:
+    """The training budget a run had: steps, a wall-clock limit, or both (the first reached stops)."""
+    train = run.get("resolved_config", {}).get("train", {})
+    parts = []
+    if train.get("max_steps"):
+        parts.append(f"{train['max_steps']} steps")
+    if train.get("max_time"):
+        parts.append(f"{train['max_time'] / 60:.0f} min" + (" cap" if train.get("max_steps") else ""))
+    return " + ".join(parts) or ("?" if not train else f"{train.get('max_epochs')} epochs")
+
+
 def table(results_dir: Path) -> str:
-    groups: dict[str, list[dict]] = defaultdict(list)
+    # One row per config, budget and machine: the same config trained for 50 minutes on
+    # another CPU is another experiment, and both rows stay in the table.
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for path in sorted(results_dir.glob("*.json")):
         data = json.loads(path.read_text())
         if "bleu" not in data or "config" not in data:
             continue  # benchmark files live here too
-        groups[re.sub(r"-seed\d+$", "", data["name"])].append(data)
+        key = (re.sub(r"-seed\d+$", "", data["name"]), budget(data), short_cpu(data["cpu"]))
+        groups[key].append(data)
     lines = [
-        "| config | pair | cell | seeds | test BLEU | chrF | params | train tok/s | steps | to best valid (min) "
-        "| command |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| config | pair | cell | seeds | test BLEU | chrF | params | budget | machine | train tok/s | steps "
+        "| to best valid (min) | command |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, runs in sorted(groups.items()):
+    for (name, run_budget, machine), runs in sorted(groups.items()):
         runs.sort(key=lambda r: r["seed"])
         r0 = runs[0]
         command = f"`{r0['command']}`" + (" (other seeds: `--seed N`)" if len(runs) > 1 else "")
@@ -54,14 +78,16 @@ def table(results_dir: Path) -> str:
             f"| {name} | {r0['src_lang']}→{r0['tgt_lang']} | {r0['cell']} | "
             f"{', '.join(str(r['seed']) for r in runs)} | {_fmt([r['bleu'] for r in runs])} | "
             f"{_fmt([r['chrf'] for r in runs])} | {r0['parameters'] / 1e6:.1f}M | "
+            f"{run_budget} | {machine} | "
             f"{_fmt([r['train_tgt_tokens_per_s_median'] for r in runs], 0)} | "
             f"{', '.join(str(r['best_step']) for r in runs)} | "
             f"{_fmt([r['time_to_best_valid_s'] / 60 for r in runs], 1)} | {command} |")
     sigs = sorted({r["bleu_signature"] for runs in groups.values() for r in runs})
     cpus = sorted({f"{r['cpu']}, {r['threads']} threads, torch {r['torch']}" for runs in groups.values() for r in runs})
     lines += ["", f"BLEU signature: `{'`, `'.join(sigs)}`; test = Multi30k test2016, beam search as in each "
-              f"file's `beam_size`; steps = the step of the best validation BLEU, per seed. "
-              f"Machine: {'; '.join(cpus)}."]
+              f"file's `beam_size`; steps = the step of the best validation BLEU, per seed; budget = the "
+              f"training budget (the first limit reached stops). "
+              f"Machines: {'; '.join(cpus)}."]
     return "\n".join(lines)
 
 
@@ -76,13 +102,14 @@ def performance(results_dir: Path) -> str:
     prof = _load(results_dir, "profile_train")
     if prof:
         phases = ", ".join(f"{k} {v:.0f} ms" for k, v in prof["phase_ms_per_step"].items())
-        out += [f"**Where a training step goes** (`{prof['command']}`, {prof['threads']} threads): {phases}.",
+        where = f"{short_cpu(prof['cpu'])}, " if prof.get("cpu") else ""
+        out += [f"**Where a training step goes** (`{prof['command']}`, {where}{prof['threads']} threads): {phases}.",
                 "", "| operator | self CPU % | calls/step |", "|---|---|---|"]
         out += [f"| `{o['op']}` | {o['self_cpu_pct']} | {o['calls_per_step']:g} |" for o in prof["top_ops"]]
         out.append("")
     bench = _load(results_dir, "bench_train")
     if bench:
-        out += [f"**Training throughput and roofline** (`{bench['command']}`, {bench['cpu']}, "
+        out += [f"**Training throughput and roofline** (`{bench['command']}`, {short_cpu(bench['cpu'])}, "
                 f"{bench['threads']} threads):", "",
                 "| train tgt tok/s (median) | GFLOP / tgt token (fwd+bwd) | sgemm GFLOP/s | roofline tok/s "
                 "| fraction of roofline |", "|---|---|---|---|---|",
@@ -94,7 +121,7 @@ def performance(results_dir: Path) -> str:
         s, ours, jy = joey["settings"], joey["summary"]["ours"], joey["summary"]["joey"]
         cmd = joey.get("command", "python scripts/bench_vs_joeynmt.py")
         out += [f"**Side by side with Joey NMT 2.3.0** (`{cmd}`: same architecture, data, "
-                f"{s['steps']} steps, {s['threads']} threads, beam {s['beam']} on the {s['test_sentences']} "
+                f"{s['steps']} steps, {short_cpu(joey['cpu'])}, {s['threads']} threads, beam {s['beam']} on the {s['test_sentences']} "
                 f"test2016 sentences; medians of {s['runs']} runs):", "",
                 "| toolkit | params | train tgt tok/s | translate sent/s | mean output words |",
                 "|---|---|---|---|---|",
@@ -110,8 +137,9 @@ def performance(results_dir: Path) -> str:
     speed = _load(results_dir, "bench_translate")
     if speed and speed["speed"]:
         cmd = speed.get("command", "python scripts/bench_translate.py")
+        where = f", {short_cpu(speed['cpu'])}, {speed['threads']} threads" if speed.get("cpu") else ""
         out += [f"**Translation speed** (`{cmd}`: a fresh `nmt translate` process per run over test2016 "
-                "from stdin, start-up excluded):", "",
+                f"from stdin, start-up excluded{where}):", "",
                 "| beam | precision | sentences/s | output pieces/s | peak RSS (MiB) | test BLEU |",
                 "|---|---|---|---|---|---|"]
         out += [f"| {r['beam']} | {r.get('precision', 'fp32')} | {r['sentences_per_s']} | {r['pieces_per_s']} | "
