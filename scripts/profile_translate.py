@@ -23,6 +23,9 @@ from torch.profiler import ProfilerActivity, profile  # noqa: E402
 
 from nmt.translate import Translator  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from sysinfo import cpu_model, git_commit  # noqa: E402
+
 DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 
 
@@ -33,6 +36,7 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=None)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--rows", type=int, default=15)
+    ap.add_argument("--json", type=Path, default=None, help="also write the breakdown here")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     lines = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
@@ -46,6 +50,17 @@ def main() -> int:
     with profile(activities=[ProfilerActivity.CPU]) as prof:
         tr.translate_ids(src)
     print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=args.rows))
+    if args.json:
+        events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
+        total = sum(e.self_cpu_time_total for e in events)
+        args.json.write_text(json.dumps({
+            "benchmark": "beam search profile, test2016", "model": str(args.model), "beam": args.beam,
+            "batch_size": tr.decode.batch_size, "threads": torch.get_num_threads(), "torch": torch.__version__,
+            "cpu": cpu_model(), "git_commit": git_commit(), "sentences_per_s": round(len(src) / wall, 1),
+            "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
+                         "calls": e.count} for e in events[: args.rows]],
+            "command": "python scripts/profile_translate.py " + " ".join(sys.argv[1:]),
+        }, indent=2) + "\n")
     return 0
 
 

@@ -6,7 +6,8 @@
 
 The results table comes from the files reproduce.py writes; the performance
 section from the benchmark files (bench_train.json, profile_train.json,
-bench_vs_joeynmt.json, bench_translate.json, bench_translate_rss.json), each
+bench_vs_joeynmt.json, bench_translate.json, profile_translate.json,
+bench_translate_rss.json), each
 quoted with the command that wrote it. A figure no file holds is not printed.
 
 Runs of one config with several seeds (``<name>-seedN.json`` beside ``<name>.json``)
@@ -144,6 +145,14 @@ def performance(results_dir: Path) -> str:
                 "|---|---|---|---|---|---|"]
         out += [f"| {r['beam']} | {r.get('precision', 'fp32')} | {r['sentences_per_s']} | {r['pieces_per_s']} | "
                 f"{r['peak_rss_mib']} | {r.get('bleu', '')} |" for r in speed["speed"]]
+        out.append("")
+    tprof = _load(results_dir, "profile_translate")
+    if tprof:
+        out += [f"**Where beam search goes** (`{tprof['command']}`, {short_cpu(tprof['cpu'])}, "
+                f"{tprof['threads']} threads, beam {tprof['beam']}, batches of {tprof['batch_size']}: "
+                f"{tprof['sentences_per_s']} sentences/s unprofiled):", "",
+                "| operator | self CPU % | calls |", "|---|---|---|"]
+        out += [f"| `{o['op']}` | {o['self_cpu_pct']} | {o['calls']} |" for o in tprof["top_ops"]]
         out.append("")
     rss = _load(results_dir, "bench_translate_rss")
     if rss and rss["rss"]:
