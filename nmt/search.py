@@ -8,6 +8,7 @@ handful of tensor operations. :func:`search` picks greedy when ``beam_size < 2``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import torch
 
@@ -36,6 +37,39 @@ def max_output_lengths(src_len: torch.Tensor, a: float, b: int) -> torch.Tensor:
     return (src_len.float() * a + b).floor().long().clamp(min=1)
 
 
+@lru_cache(maxsize=None)
+def _block_size(width: int) -> int:
+    """The divisor of ``width`` in [32, 128] closest to 64, or 0 when it has none."""
+    divisors = [d for d in range(32, 129) if width % d == 0]
+    return min(divisors, key=lambda d: abs(d - 64)) if divisors else 0
+
+
+def topk_rows(x: torch.Tensor, k: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """``x.topk(k, dim=1)`` for a (rows, V) matrix, computed through blocks of ~64 columns.
+
+    Why: ATen's CPU top-k copies every row into (value, index) pairs and sorts
+    them element by element; it was 12% of beam search on test2016 (the top 5
+    of 8000 log-probs per hypothesis, every step). Here the row is cut into
+    blocks, each block's maximum is a vectorised reduction, and the k best
+    values of a row lie in the k blocks with the largest maxima (a block left
+    out has k blocks whose maxima are distinct elements at least as large as
+    any of its values). So one small top-k over block maxima, a gather of k
+    blocks and a top-k over those k * 64 candidates give the same values; the
+    indices are the same too unless values tie, where either top-k may pick
+    any of the tied ones. Other devices, small widths and widths without a
+    divisor in [32, 128] use ``torch.topk``.
+    """
+    rows, width = x.shape
+    block = _block_size(width)
+    if x.device.type != "cpu" or not block or 4 * k * block > width or not x.is_contiguous():
+        return x.topk(k, dim=1)
+    blocks = x.view(rows, width // block, block)
+    best = blocks.amax(dim=2).topk(k, dim=1).indices  # rows x k block ids
+    cand = blocks.gather(1, best.unsqueeze(2).expand(rows, k, block)).reshape(rows, k * block)
+    values, pos = cand.topk(k, dim=1)
+    return values, best.gather(1, pos // block) * block + pos % block
+
+
 def step_candidates(logits: torch.Tensor, finished: torch.Tensor, last_step: torch.Tensor,
                     k: int) -> tuple[torch.Tensor, torch.Tensor]:
     """The k best continuations of each row: (log-probs, token ids), both (rows, k), best first.
@@ -58,7 +92,7 @@ def step_candidates(logits: torch.Tensor, finished: torch.Tensor, last_step: tor
     logp = torch.log_softmax(logits, dim=-1)
     logp[:, PAD_ID] = NEG_INF
     logp[:, BOS_ID] = NEG_INF
-    values, ids = logp.topk(k, dim=-1)
+    values, ids = topk_rows(logp, k)
     fixed = last_step | finished  # rows with one allowed continuation: PAD if finished, else EOS
     if bool(fixed.any()):
         only = torch.full_like(values, NEG_INF)

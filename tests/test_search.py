@@ -8,7 +8,7 @@ import torch
 from nmt.batching import make_src_batch
 from nmt.model import DecoderState, EncoderOutput
 from nmt.search import (NEG_INF, beam_search, gnmt_length_penalty, greedy_search, max_output_lengths, search,
-                        step_candidates)
+                        step_candidates, topk_rows)
 from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
 
 SRC = [[5, 6, 7, 8, 9, 3], [10, 11, 3], [12, 3], [13, 14, 15, 3]]
@@ -145,10 +145,10 @@ def _reference_candidates(logits, finished, last_step, k):
     return logp.topk(k, dim=-1)
 
 
-@pytest.mark.parametrize("k", [1, 3, 5])
-def test_step_candidates_equal_normalise_constrain_then_topk(k):
+@pytest.mark.parametrize("k,V", [(1, 50), (3, 50), (5, 50), (5, 8000), (8, 4000)])
+def test_step_candidates_equal_normalise_constrain_then_topk(k, V):
     torch.manual_seed(k)
-    rows, V = 12, 50
+    rows = 12
     logits = torch.randn(rows, V) * 3
     finished = torch.tensor([r % 4 == 1 for r in range(rows)])
     last_step = torch.tensor([r % 3 == 2 for r in range(rows)])  # some finished rows are at the budget too
@@ -161,3 +161,18 @@ def test_step_candidates_equal_normalise_constrain_then_topk(k):
         assert torch.equal(got_i[finite], want_i[finite])
         live = finite & ~fin.unsqueeze(1)
         assert not (got_i[live] == PAD_ID).any() and not (got_i[finite] == BOS_ID).any()
+
+
+@pytest.mark.parametrize("rows,width,k", [(320, 8000, 5), (7, 8000, 1), (5, 4000, 10), (3, 16000, 5),
+                                          (4, 1000, 5), (6, 997, 5), (2, 200, 5), (9, 8000, 64)])
+def test_blocked_topk_equals_torch_topk(rows, width, k):
+    """Blocked top-k (the fast path for wide rows) and its fall-backs give torch.topk's answer,
+    including rows whose best values sit in one block and rows with -inf columns."""
+    torch.manual_seed(width + k)
+    x = torch.randn(rows, width) * 4
+    x[:, :3] = NEG_INF  # masked columns, as PAD/BOS in search
+    x[0, 100:100 + min(k, 20)] += 50.0  # all of row 0's best values in one block
+    want_v, want_i = x.topk(k, dim=1)
+    got_v, got_i = topk_rows(x, k)
+    assert torch.equal(got_v, want_v)
+    assert torch.equal(got_i, want_i)  # random values: no ties to break differently
