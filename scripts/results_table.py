@@ -132,9 +132,12 @@ def performance(results_dir: Path) -> str:
                 f"{jy['mean_out_words']:.2f} |"]
         if "sent_s_int8" in ours:
             out.append(f"| nmt `--int8` | | | {ours['sent_s_int8']:.1f} | {ours['mean_out_words_int8']:.2f} |")
+        per_word = statistics.median(r["ours"]["sent_s"] * r["ours"]["mean_out_words"]
+                                     / (r["joey"]["sent_s"] * r["joey"]["mean_out_words"]) for r in joey["runs"])
         out += ["", f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`"
                 + (f" (with `--int8`: {joey['summary']['translate_ratio_int8']:.2f})"
-                   if "translate_ratio_int8" in joey["summary"] else ""), ""]
+                   if "translate_ratio_int8" in joey["summary"] else "")
+                + f"; per output word (words/s, median of the runs' ratios): {per_word:.2f}", ""]
     speed = _load(results_dir, "bench_translate")
     if speed and speed["speed"]:
         cmd = speed.get("command", "python scripts/bench_translate.py")
