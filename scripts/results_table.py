@@ -132,8 +132,10 @@ def performance(results_dir: Path) -> str:
                 f"{jy['mean_out_words']:.2f} |"]
         if "sent_s_int8" in ours:
             out.append(f"| nmt `--int8` | | | {ours['sent_s_int8']:.1f} | {ours['mean_out_words_int8']:.2f} |")
-        per_word = statistics.median(r["ours"]["sent_s"] * r["ours"]["mean_out_words"]
-                                     / (r["joey"]["sent_s"] * r["joey"]["mean_out_words"]) for r in joey["runs"])
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from bench_vs_joeynmt import words_ratio  # the bench's own definition (older files lack the field)
+
+        per_word = words_ratio(joey["runs"])
         out += ["", f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`"
                 + (f" (with `--int8`: {joey['summary']['translate_ratio_int8']:.2f})"
                    if "translate_ratio_int8" in joey["summary"] else "")
