@@ -26,6 +26,7 @@ import torch
 
 from nmt.config import Config, config_from_dict
 from nmt.errors import NmtError
+from nmt.shortlist import Shortlist
 from nmt.tokenizer import Tokenizer
 
 FORMAT = "nmt-checkpoint"
@@ -41,8 +42,9 @@ def _tensor_to_bytes(t: torch.Tensor) -> bytes:
 
 
 def make_payload(cfg: Config, model_state: dict[str, torch.Tensor], tokenizer: Tokenizer,
-                 extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The dict that goes to disk; ``extra`` holds training state for resuming."""
+                 extra: dict[str, Any] | None = None, shortlist: Shortlist | None = None) -> dict[str, Any]:
+    """The dict that goes to disk; ``extra`` holds training state for resuming,
+    ``shortlist`` the lexical table decoding may restrict the output layer to."""
     payload = {
         "format": FORMAT,
         "version": VERSION,
@@ -53,6 +55,8 @@ def make_payload(cfg: Config, model_state: dict[str, torch.Tensor], tokenizer: T
     }
     if extra:
         payload["train_state"] = extra
+    if shortlist is not None:
+        payload["shortlist"] = shortlist.to_payload()
     return payload
 
 
@@ -142,6 +146,12 @@ def config_of(payload: dict[str, Any], path: Path | str = "checkpoint") -> Confi
     except (TypeError, ValueError):
         raise NmtError(f"{path}: checkpoint config is not valid JSON") from None
     return config_from_dict(raw, f"{path} (config)")
+
+
+def shortlist_of(payload: dict[str, Any]) -> Shortlist | None:
+    """The checkpoint's lexical shortlist table; None in checkpoints written without one."""
+    data = payload.get("shortlist")
+    return Shortlist.from_payload(data) if data is not None else None
 
 
 def tokenizer_of(payload: dict[str, Any]) -> Tokenizer:

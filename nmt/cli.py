@@ -85,6 +85,9 @@ DeviceOpt = Annotated[str, typer.Option("--device", help="auto (a CUDA GPU if to
                                                        "cuda or cuda:N.")]
 Int8Opt = Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="Int8 matrix products (CPU, faster, "
                                                  "slightly lower BLEU; default: decode.int8 of the model's config).")]
+ShortlistOpt = Annotated[Optional[bool], typer.Option(
+    "--shortlist/--no-shortlist", help="Score only each sentence's lexical shortlist of target pieces "
+    "(faster; default: decode.shortlist of the model's config).")]
 
 
 def _default_out(config: Path) -> Path:
@@ -126,6 +129,7 @@ def translate(
     n_best: Annotated[int, typer.Option("--n-best", min=1, help="Hypotheses per line, as LINE<TAB>SCORE<TAB>TEXT.")] = 1,
     length_penalty: LpOpt = None,
     int8: Int8Opt = None,
+    shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
     threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
 ) -> None:
@@ -138,7 +142,8 @@ def translate(
         if threads:
             torch.set_num_threads(threads)
         translator = Translator.from_checkpoint(model, device, beam_size=beam, batch_size=batch_size,
-                                                length_penalty=length_penalty, int8=int8)
+                                                length_penalty=length_penalty, int8=int8,
+                                                shortlist=shortlist)
         if n_best > translator.decode.beam_size:
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
         if input is not None and not input.is_file():
@@ -172,6 +177,7 @@ def evaluate(
     batch_size: BatchOpt = None,
     length_penalty: LpOpt = None,
     int8: Int8Opt = None,
+    shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
@@ -187,7 +193,8 @@ def evaluate(
         data = None
         if model is not None:
             translator = Translator.from_checkpoint(model, device, beam_size=beam, batch_size=batch_size,
-                                                    length_penalty=length_penalty, int8=int8)
+                                                    length_penalty=length_penalty, int8=int8,
+                                                    shortlist=shortlist)
             assert translator.config is not None
             data = translator.config.data
         ds = dataset or (data.dataset if data else None)

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import torch
 
-from nmt.model import DecoderState, EncoderOutput, Seq2Seq
+from nmt.model import DecoderState, EncoderOutput, OutputVocab, Seq2Seq
+from nmt.shortlist import SentenceVocab
 from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
 
 NEG_INF = float("-inf")
@@ -104,23 +105,44 @@ def step_candidates(logits: torch.Tensor, finished: torch.Tensor, last_step: tor
     return values, ids
 
 
+def _output_vocab(model: Seq2Seq, vocab: SentenceVocab) -> OutputVocab:
+    """The output matrices of each sentence's shortlist (gathered once per batch)."""
+    weight = model.output_matrix().index_select(0, vocab.ids.reshape(-1)).view(*vocab.ids.shape, -1)
+    bias = torch.zeros(vocab.ids.shape, dtype=weight.dtype, device=weight.device)
+    return OutputVocab(weight, bias.masked_fill_(~vocab.real, NEG_INF).unsqueeze(1))
+
+
+def _column_ids(cols: torch.Tensor, ids: torch.Tensor, group: int) -> torch.Tensor:
+    """Shortlist columns (rows, k) → token ids, rows in groups of ``group`` per sentence of ``ids``."""
+    return ids.gather(1, cols.reshape(ids.size(0), -1)).view(cols.shape)
+
+
 def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: EncoderOutput,
-               finished: torch.Tensor, last_step: torch.Tensor, k: int
+               finished: torch.Tensor, last_step: torch.Tensor, k: int,
+               vocab: SentenceVocab | None = None, out_vocab: OutputVocab | None = None,
                ) -> tuple[torch.Tensor, torch.Tensor, DecoderState]:
     """One decoder step for every hypothesis row; returns :func:`step_candidates` and the new state.
 
     Only unfinished rows are scored (``rows=`` of ``decode_logits``): a finished
     hypothesis has one continuation, PAD at no cost, whatever the model says.
     Because a sentence stays until all its beams have ended, finished rows
-    are a large share of the rows late in a batch.
+    are a large share of the rows late in a batch. With a shortlist the
+    candidates' columns are mapped back to token ids here (the special ids sit
+    in columns 0..3 of every shortlist, so PAD and EOS need no mapping).
     """
     if not bool(finished.any()):
-        logits, state, _ = model.decode_logits(prev, state, enc)
-        return (*step_candidates(logits.float(), finished, last_step, k), state)
+        logits, state, _ = model.decode_logits(prev, state, enc, vocab=out_vocab)
+        values, ids = step_candidates(logits.float(), finished, last_step, k)
+        if vocab is not None:
+            ids = _column_ids(ids, vocab.ids, finished.numel() // vocab.ids.size(0))
+        return values, ids, state
     live = (~finished).nonzero().squeeze(1)
-    logits, state, _ = model.decode_logits(prev, state, enc, rows=live)
+    logits, state, _ = model.decode_logits(prev, state, enc, rows=live, vocab=out_vocab)
     live_logp, live_ids = step_candidates(logits.float(), finished.index_select(0, live),
                                           last_step.index_select(0, live), k)
+    if vocab is not None:
+        group = finished.numel() // vocab.ids.size(0)
+        live_ids = vocab.ids.index_select(0, live // group).gather(1, live_ids)
     logp = torch.full((finished.numel(), k), NEG_INF, device=logits.device)
     logp[:, 0] = 0.0
     ids = torch.full((finished.numel(), k), PAD_ID, dtype=torch.long, device=logits.device)
@@ -129,14 +151,17 @@ def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: Enc
 
 @torch.inference_mode()
 def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_len_a: float = 1.5,
-                  max_len_b: int = 10, length_penalty: float = 1.0) -> list[list[Hypothesis]]:
+                  max_len_b: int = 10, length_penalty: float = 1.0, vocab: SentenceVocab | None = None,
+                  ) -> list[list[Hypothesis]]:
     """Pick the most likely token at each step, for a batch (B, S) of sources.
 
     Sentences that have produced EOS leave the batch, as in beam search.
+    ``vocab``: each sentence's shortlist (:mod:`nmt.shortlist`), None for the whole vocabulary.
     """
     B = src.size(0)
     device = src.device
     enc, state = model.encode(src, src_len)
+    out_vocab = _output_vocab(model, vocab) if vocab is not None else None
     budget = max_output_lengths(src_len, max_len_a, max_len_b).to(device)
     steps = int(budget.max())
     prev = torch.full((B,), BOS_ID, dtype=torch.long, device=device)
@@ -146,8 +171,10 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
     lengths = torch.zeros(B, dtype=torch.long, device=device)
     none_finished = torch.zeros(B, dtype=torch.bool, device=device)
     for t in range(steps):
-        logits, state, _ = model.decode_logits(prev, state, enc)
+        logits, state, _ = model.decode_logits(prev, state, enc, vocab=out_vocab)
         step_logp, prev = step_candidates(logits.float(), none_finished[: alive.numel()], budget <= t + 1, 1)
+        if vocab is not None:
+            prev = _column_ids(prev, vocab.ids, 1)
         step_logp, prev = step_logp.squeeze(1), prev.squeeze(1)
         tokens[alive, t] = prev
         logprob[alive] += step_logp
@@ -160,6 +187,8 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
             break
         alive, prev, budget = alive.index_select(0, keep), prev.index_select(0, keep), budget.index_select(0, keep)
         state, enc = state.index_select(keep), enc.index_select(keep)
+        if vocab is not None:
+            vocab, out_vocab = vocab.index_select(keep), out_vocab.index_select(keep)
     tokens_l = tokens.tolist()
     norm = (logprob / gnmt_length_penalty(lengths, length_penalty)).tolist()
     logprob_l = logprob.tolist()
@@ -177,7 +206,7 @@ def _strip(ids: list[int]) -> list[int]:
 @torch.inference_mode()
 def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_size: int = 5,
                 max_len_a: float = 1.5, max_len_b: int = 10, length_penalty: float = 1.0,
-                n_best: int = 1) -> list[list[Hypothesis]]:
+                n_best: int = 1, vocab: SentenceVocab | None = None) -> list[list[Hypothesis]]:
     """Batched beam search; returns ``n_best`` hypotheses per sentence, best first.
 
     Layout: hypothesis k of sentence b is row ``b * K + k`` of every flat
@@ -197,12 +226,14 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     soon as its best beam is finished, the rule of OpenNMT-py and Joey NMT,
     lowered validation BLEU with the length penalty (a longer live hypothesis
     can still win after normalisation), so it is not used.
-    Ranking among the finished uses the GNMT length penalty.
+    Ranking among the finished uses the GNMT length penalty. ``vocab``: each
+    sentence's shortlist (:mod:`nmt.shortlist`), None for the whole vocabulary.
     """
     B, K = src.size(0), beam_size
     n_best = max(1, min(n_best, K))
     device = src.device
     enc, state = model.encode(src, src_len)
+    out_vocab = _output_vocab(model, vocab) if vocab is not None else None
     rows = torch.arange(B, device=device).repeat_interleave(K)  # B*K
     enc, state = enc.index_select(rows), state.index_select(rows)
     budget = max_output_lengths(src_len, max_len_a, max_len_b).to(device).repeat_interleave(K)
@@ -222,7 +253,8 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     final_lengths = torch.ones(B, K, dtype=torch.long, device=device)
     for t in range(steps):
         b = alive.numel()
-        step_logp, step_ids, state = _beam_step(model, prev, state, enc, finished, budget <= t + 1, K)
+        step_logp, step_ids, state = _beam_step(model, prev, state, enc, finished, budget <= t + 1, K,
+                                                vocab, out_vocab)
         cand = (scores.view(-1, 1) + step_logp).view(b, K * K)
         scores, idx = cand.topk(K, dim=1)  # b x K, sorted best first
         origin = (idx // K + (torch.arange(b, device=device) * K).unsqueeze(1)).view(-1)
@@ -250,6 +282,8 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
         lengths, prev = lengths.index_select(0, keep_rows), prev.index_select(0, keep_rows)
         budget = budget.index_select(0, keep_rows)
         state, enc = state.index_select(keep_rows), enc.index_select(keep_rows)
+        if vocab is not None:
+            vocab, out_vocab = vocab.index_select(keep), out_vocab.index_select(keep)
     norm = final_scores / gnmt_length_penalty(final_lengths, length_penalty)
     order = norm.argsort(dim=1, descending=True)
     tokens_l, norm_l = final_tokens.tolist(), norm.tolist()
@@ -267,9 +301,10 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
 
 def search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_size: int = 5,
            max_len_a: float = 1.5, max_len_b: int = 10, length_penalty: float = 1.0,
-           n_best: int = 1) -> list[list[Hypothesis]]:
-    """Greedy when ``beam_size < 2``, else beam search (``n_best`` <= ``beam_size``)."""
+           n_best: int = 1, vocab: SentenceVocab | None = None) -> list[list[Hypothesis]]:
+    """Greedy when ``beam_size < 2``, else beam search (``n_best`` <= ``beam_size``);
+    ``vocab`` restricts each sentence's output pieces (a lexical shortlist)."""
     if beam_size < 2:
-        return greedy_search(model, src, src_len, max_len_a, max_len_b, length_penalty)
+        return greedy_search(model, src, src_len, max_len_a, max_len_b, length_penalty, vocab)
     return beam_search(model, src, src_len, beam_size, max_len_a, max_len_b, length_penalty,
-                       min(n_best, beam_size))
+                       min(n_best, beam_size), vocab)

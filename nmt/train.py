@@ -32,6 +32,7 @@ from nmt.loss import compute_loss
 from nmt.model import Seq2Seq, build_model
 from nmt.rundir import prepare_out_dir, stop_signals
 from nmt.search import search
+from nmt.shortlist import build_shortlist
 from nmt.tokenizer import Tokenizer
 from nmt.trainlog import ProgressReporter
 
@@ -66,6 +67,32 @@ def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
 
 def encode_pairs(tok: Tokenizer, pairs: list[tuple[str, str]]) -> tuple[list[list[int]], list[list[int]]]:
     return tok.encode_src([s for s, _ in pairs]), tok.encode_tgt([t for _, t in pairs])
+
+
+def training_pairs(cfg: Config, pairs: list[tuple[str, str]], log: Log = _stderr) -> list[tuple[str, str]]:
+    """The training split as training reads it: data.max_train_examples, then no empty sides."""
+    d = cfg.data
+    if d.max_train_examples:
+        pairs = pairs[: d.max_train_examples]
+    pairs, empty = drop_empty(pairs)
+    if empty:
+        log(f"data: dropped {empty} training pairs with an empty side")
+    if not pairs:
+        raise NmtError(f"{d.dataset} [{d.train_split}]: the training set is empty")
+    return pairs
+
+
+def encode_training_pairs(cfg: Config, tok: Tokenizer, pairs: list[tuple[str, str]], log: Log = _stderr
+                          ) -> tuple[list[list[int]], list[list[int]]]:
+    """Source and target ids of the pairs that fit ``data.max_len`` pieces."""
+    d = cfg.data
+    src, tgt = encode_pairs(tok, pairs)
+    keep = [i for i in range(len(src)) if len(src[i]) - 1 <= d.max_len and len(tgt[i]) <= d.max_len]
+    if len(keep) < len(src):
+        log(f"data: dropped {len(src) - len(keep)} training pairs longer than {d.max_len} pieces")
+    if not keep:
+        raise NmtError(f"{d.dataset} [{d.train_split}]: no training pair fits data.max_len={d.max_len}")
+    return [src[i] for i in keep], [tgt[i] for i in keep]
 
 
 class Trainer:
@@ -108,14 +135,7 @@ class Trainer:
     def _load_data(self, payload: dict | None) -> None:
         d = self.cfg.data
         splits = load_splits(d.dataset, d.name, [d.train_split, d.valid_split], d.src_lang, d.tgt_lang)
-        train_pairs = splits[d.train_split].pairs
-        if d.max_train_examples:
-            train_pairs = train_pairs[: d.max_train_examples]
-        train_pairs, empty = drop_empty(train_pairs)
-        if empty:
-            self.log(f"data: dropped {empty} training pairs with an empty side")
-        if not train_pairs:
-            raise NmtError(f"{d.dataset} [{d.train_split}]: the training set is empty")
+        train_pairs = training_pairs(self.cfg, splits[d.train_split].pairs, self.log)
         valid = splits[d.valid_split].pairs
         if d.max_valid_examples:
             valid = valid[: d.max_valid_examples]
@@ -127,13 +147,10 @@ class Trainer:
             self.log(f"vocab: training SentencePiece ({self.cfg.vocab.type}, {self.cfg.vocab.vocab_size}, "
                      f"{'joint' if self.cfg.vocab.joint else 'separate'}) on {len(train_pairs)} pairs")
             self.tok = Tokenizer.train([s for s, _ in train_pairs], [t for _, t in train_pairs], self.cfg.vocab)
-        src, tgt = encode_pairs(self.tok, train_pairs)
-        keep = [i for i in range(len(src)) if len(src[i]) - 1 <= d.max_len and len(tgt[i]) <= d.max_len]
-        if len(keep) < len(src):
-            self.log(f"data: dropped {len(src) - len(keep)} training pairs longer than {d.max_len} pieces")
-        self.train_src, self.train_tgt = [src[i] for i in keep], [tgt[i] for i in keep]
-        if not self.train_src:
-            raise NmtError(f"{d.dataset} [{d.train_split}]: no training pair fits data.max_len={d.max_len}")
+        self.train_src, self.train_tgt = encode_training_pairs(self.cfg, self.tok, train_pairs, self.log)
+        # The shortlist table decoding may use (nmt/shortlist.py); stored in every checkpoint.
+        self.shortlist = build_shortlist(self.train_src, self.train_tgt, self.tok.src_vocab_size,
+                                         self.tok.tgt_vocab_size, self.tok.joint)
         self.valid_src, self.valid_tgt = encode_pairs(self.tok, valid)
         self.valid_refs = [t for _, t in valid]
         self.log(f"data: {len(self.train_src)} training pairs, {len(valid)} validation pairs")
@@ -180,7 +197,7 @@ class Trainer:
 
     def save(self, name: str, with_state: bool) -> None:
         payload = make_payload(self.cfg, self.model.state_dict(), self.tok,
-                               self._train_state() if with_state else None)
+                               self._train_state() if with_state else None, self.shortlist)
         save_checkpoint(self.out / name, payload)
 
     # ---------------------------------------------------------------- validation
@@ -203,8 +220,11 @@ class Trainer:
         for idx in batch_indices([len(s) for s in self.valid_src], batch_sentences=d.batch_size):
             src = [self.valid_src[i] for i in idx]
             ids, lens = make_src_batch(src)
-            out = search(model, ids.to(self.device), lens.to(self.device), self.cfg.train.valid_beam, d.max_len_a, d.max_len_b,
-                         d.length_penalty)
+            ids, lens = ids.to(self.device), lens.to(self.device)
+            vocab = (self.shortlist.sentence_vocab(ids, lens, d.shortlist_frequent, d.shortlist_per_source)
+                     if d.shortlist else None)
+            out = search(model, ids, lens, self.cfg.train.valid_beam, d.max_len_a, d.max_len_b,
+                         d.length_penalty, vocab=vocab)
             for i, text in zip(idx, self.tok.decode_tgt([h[0].tokens for h in out])):
                 hyps[i] = text
         model.train(was_training)
@@ -343,7 +363,7 @@ class Trainer:
         model.load_state_dict(averaged)
         model.to(self.device)
         metrics = self.validate(model)
-        save_checkpoint(self.out / "averaged.pt", make_payload(self.cfg, averaged, self.tok))
+        save_checkpoint(self.out / "averaged.pt", make_payload(self.cfg, averaged, self.tok, shortlist=self.shortlist))
         steps = [int(f.stem.split("-")[1]) for f in files]
         reporter.averaged(steps, metrics, self.best_bleu, self.best_step)
 

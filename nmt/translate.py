@@ -18,12 +18,13 @@ import torch
 from torch import nn
 
 from nmt.batching import batch_indices, make_src_batch
-from nmt.checkpoint import config_of, load_checkpoint, tokenizer_of
+from nmt.checkpoint import config_of, load_checkpoint, shortlist_of, tokenizer_of
 from nmt.config import Config, DecodeConfig
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.model import Seq2Seq, build_model
 from nmt.search import Hypothesis, search
+from nmt.shortlist import Shortlist
 from nmt.tokenizer import EOS_ID, Tokenizer
 
 Warn = Callable[[str], None]
@@ -33,8 +34,8 @@ def _stderr_warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def load_model(path: Path) -> tuple[Config, Seq2Seq, Tokenizer]:
-    """Rebuild config, model (eval mode) and tokenizer from one checkpoint file."""
+def load_model(path: Path) -> tuple[Config, Seq2Seq, Tokenizer, Shortlist | None]:
+    """Rebuild config, model (eval mode), tokenizer and shortlist table from one checkpoint file."""
     payload = load_checkpoint(path)
     cfg = config_of(payload, path)
     tok = tokenizer_of(payload)
@@ -45,7 +46,7 @@ def load_model(path: Path) -> tuple[Config, Seq2Seq, Tokenizer]:
         raise NmtError(f"{path}: weights do not match the config stored with them "
                        f"({str(exc).splitlines()[0][:160]})") from None
     model.eval()
-    return cfg, model, tok
+    return cfg, model, tok, shortlist_of(payload)
 
 
 def quantize_int8(model: Seq2Seq) -> Seq2Seq:
@@ -75,22 +76,26 @@ class Translator:
     decode: DecodeConfig
     config: Config | None = None  # the config the model was trained with, when known
     device: torch.device = torch.device("cpu")
+    shortlist: Shortlist | None = None  # used when decode.shortlist; None = whole vocabulary
 
     @classmethod
     def from_checkpoint(cls, path: Path, device: str = "auto", **decode_overrides: object) -> "Translator":
         """Load ``path`` onto ``device`` (auto: a CUDA GPU when torch sees one); keyword
         arguments that are not None override the checkpoint's ``decode`` settings."""
         where = resolve_device(device, "--device")
-        cfg, model, tok = load_model(path)
+        cfg, model, tok, shortlist = load_model(path)
         overrides = {k: v for k, v in decode_overrides.items() if v is not None}
         decode = replace(cfg.decode, **overrides)
+        if overrides.get("shortlist") and shortlist is None:
+            raise NmtError(f"{path}: --shortlist, but this checkpoint holds no shortlist table (written "
+                           "before nmt stored one): add it with scripts/add_shortlist.py", exit_code=2)
         if decode.int8:
             if where.type != "cpu":
                 if device != "auto":
                     raise NmtError(f"--int8 runs on the CPU only, not --device {device}", exit_code=2)
                 where = torch.device("cpu")
             model = quantize_int8(model)
-        return cls(model.to(where), tok, decode, cfg, where)
+        return cls(model.to(where), tok, decode, cfg, where, shortlist)
 
     def encode(self, lines: list[str], first_line: int = 1, warn: Warn = _stderr_warn) -> list[list[int]]:
         """Source ids, cut to ``decode.max_src_len`` with one warning per cut line."""
@@ -110,8 +115,11 @@ class Translator:
         d = self.decode
         for idx in batch_indices([len(s) for s in src], batch_sentences=d.batch_size):
             ids, lens = make_src_batch([src[i] for i in idx])
-            hyps = search(self.model, ids.to(self.device), lens.to(self.device), d.beam_size, d.max_len_a, d.max_len_b,
-                          d.length_penalty, n_best)
+            ids, lens = ids.to(self.device), lens.to(self.device)
+            vocab = (self.shortlist.sentence_vocab(ids, lens, d.shortlist_frequent, d.shortlist_per_source)
+                     if d.shortlist and self.shortlist is not None else None)
+            hyps = search(self.model, ids, lens, d.beam_size, d.max_len_a, d.max_len_b, d.length_penalty,
+                          n_best, vocab)
             for i, h in zip(idx, hyps):
                 results[i] = h
         return results

@@ -32,7 +32,7 @@ def test_round_trip(tmp_path, tokenizer):
     assert config_of(payload) == cfg
     assert tokenizer_of(payload).src_proto == tokenizer.src_proto
     assert payload["train_state"]["step"] == 3
-    cfg2, model2, tok2 = load_model(path)
+    cfg2, model2, tok2, _ = load_model(path)
     for (k, a), (_, b) in zip(model.state_dict().items(), model2.state_dict().items()):
         assert torch.equal(a, b), k
     assert not list(tmp_path.glob(".*.tmp"))  # no temp file left behind

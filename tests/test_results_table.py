@@ -34,6 +34,7 @@ def test_seeds_are_one_row_with_mean_std_budget_and_machine(tmp_path: Path) -> N
     steps = {"max_steps": 3000, "max_time": 3300.0, "max_epochs": 30}
     for seed, bleu in ((1, 40.0), (2, 41.0), (3, 42.0)):
         r = _row("cfg", seed, bleu, "Intel(R) Xeon(R) Processor", steps)
+        r["shortlist"] = {"bleu": bleu + 1, "chrf": bleu + 21, "frequent": 100, "per_source": 10}
         (tmp_path / f"{r['name']}.json").write_text(json.dumps(r))
     other = _row("lstm", 1, 37.5, "AMD EPYC", {"max_steps": 0, "max_time": 3000.0, "max_epochs": 30})
     (tmp_path / "lstm.json").write_text(json.dumps(other))
@@ -44,11 +45,12 @@ def test_seeds_are_one_row_with_mean_std_budget_and_machine(tmp_path: Path) -> N
 
     rows = [[c.strip() for c in line.split("|")] for line in rt.table(tmp_path).splitlines()
             if line.startswith(("| cfg", "| lstm"))]
-    assert [(r[1], r[8], r[9]) for r in rows] == [
+    assert [(r[1], r[9], r[10]) for r in rows] == [
         ("cfg", "3000 steps + 55 min cap", "Intel Xeon"), ("cfg", "50 min", "AMD EPYC"),
         ("lstm", "50 min", "AMD EPYC")]
     assert rows[0][4] == "1, 2, 3" and rows[0][5] == "41.00 ± 1.00"
-    assert rows[1][4] == "1" and rows[1][5] == "39.00"
+    assert rows[0][7] == "42.00 ± 1.00"  # the shortlist's BLEU, recorded by every seed
+    assert rows[1][4] == "1" and rows[1][5] == "39.00" and rows[1][7] == "–"  # files written before shortlists
     assert rows[2][5] == "37.50"
 
 

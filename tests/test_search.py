@@ -30,8 +30,9 @@ class ScriptedModel:
         enc = EncoderOutput(torch.zeros(B, 1, 1), torch.zeros(B, 1, 1), torch.ones(B, 1, dtype=torch.bool))
         return enc, DecoderState(torch.zeros(1, B, 1), torch.zeros(B, 1))
 
-    def decode_logits(self, prev, state, enc, rows=None):
-        """Log-probabilities, which are valid logits."""
+    def decode_logits(self, prev, state, enc, rows=None, vocab=None):
+        """Log-probabilities, which are valid logits (over the whole vocabulary only)."""
+        assert vocab is None
         if rows is not None:
             logits, state, _ = self.decode_logits(prev, state, enc)
             return logits.index_select(0, rows), state, None
@@ -107,8 +108,8 @@ def test_finished_sentences_leave_the_batch_without_changing_results(tiny_model,
     scored: list[int] = []  # rows given scores over the vocabulary
     step = tiny_model.decode_logits
 
-    def counting_step(prev, state, enc, rows=None):
-        logits, state, weights = step(prev, state, enc, rows)
+    def counting_step(prev, state, enc, rows=None, vocab=None):
+        logits, state, weights = step(prev, state, enc, rows, vocab)
         advanced.append(prev.size(0))
         scored.append(logits.size(0))
         return logits, state, weights

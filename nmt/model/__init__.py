@@ -4,6 +4,6 @@ Imports neither data nor tokenizer: it takes plain ints (vocabulary sizes,
 pad and unk ids) and tensors.
 """
 
-from nmt.model.seq2seq import DecoderState, EncoderOutput, Seq2Seq, build_model
+from nmt.model.seq2seq import DecoderState, EncoderOutput, OutputVocab, Seq2Seq, build_model
 
-__all__ = ["DecoderState", "EncoderOutput", "Seq2Seq", "build_model"]
+__all__ = ["DecoderState", "EncoderOutput", "OutputVocab", "Seq2Seq", "build_model"]

@@ -43,6 +43,31 @@ class EncoderOutput:
 
 
 @dataclass
+class OutputVocab:
+    """Per-group output matrices for a restricted vocabulary (a lexical shortlist).
+
+    The rows being decoded form ``G`` equal groups (the K beams of each of G
+    sentences, or one row per sentence in greedy search); group g is scored
+    over its own ``n`` target pieces. weight: (G, n, out) rows of the output
+    projection; bias: (G, 1, n), 0 for real pieces and -inf for columns that
+    only pad a group to the common width.
+    """
+
+    weight: torch.Tensor
+    bias: torch.Tensor
+
+    def project(self, att: torch.Tensor) -> torch.Tensor:
+        """(G * r, out) attentional vectors → (G * r, n) logits, one matrix per group."""
+        G = self.weight.size(0)
+        logits = torch.baddbmm(self.bias, att.view(G, -1, att.size(-1)), self.weight.transpose(1, 2))
+        return logits.view(att.size(0), -1)
+
+    def index_select(self, index: torch.Tensor) -> "OutputVocab":
+        """Groups ``index`` (sentences that are still being decoded)."""
+        return OutputVocab(self.weight.index_select(0, index), self.bias.index_select(0, index))
+
+
+@dataclass
 class DecoderState:
     """Recurrent state between steps: RNN hidden (layers, B, H) and a_{t-1} (B, out)."""
 
@@ -125,23 +150,35 @@ class Seq2Seq(nn.Module):
         return att, DecoderState(hidden, att), weights
 
     def decode_logits(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput,
-                      rows: torch.Tensor | None = None) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
+                      rows: torch.Tensor | None = None, vocab: OutputVocab | None = None,
+                      ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
         """Advance each row by one token; unnormalised scores over the vocabulary.
 
         Search uses this rather than :meth:`decode_step`: it normalises the
-        scores itself (:func:`nmt.search.step_candidates`), and ``rows`` limits the output projection, the largest matrix product of a
-        step, to the rows whose scores will be read: beam search passes its
-        unfinished hypotheses (finished ones can only add PAD).
+        scores itself (:func:`nmt.search.step_candidates`), and ``rows`` limits
+        the output projection, the largest matrix product of a step, to the
+        rows whose scores will be read: beam search passes its unfinished
+        hypotheses (finished ones can only add PAD).
 
         :param prev_tokens: (B,) ids of y_{t-1}
         :param rows: (R,) row indices to score, or None for all B
-        :return: logits (B or R, tgt_vocab), new state (all B rows), attention (B, S)
+        :param vocab: score only each group's own target pieces (a lexical
+            shortlist, :class:`OutputVocab`) instead of the whole vocabulary
+        :return: logits (B or R, tgt_vocab or vocab width), new state (all B rows), attention (B, S)
         """
         emb = self.emb_dropout(self.tgt_embed(prev_tokens))  # B x E
         att, state, weights = self._step(emb, state, enc)
+        if vocab is not None:
+            logits = vocab.project(att)
+            return (logits if rows is None else logits.index_select(0, rows)), state, weights
         if rows is not None:
             att = att.index_select(0, rows)
         return self.output(att), state, weights
+
+    def output_matrix(self) -> torch.Tensor:
+        """The (tgt_vocab, out) output projection as a float tensor, also when int8."""
+        weight = self.output.weight
+        return weight().dequantize() if callable(weight) else weight
 
     def decode_step(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput
                     ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:

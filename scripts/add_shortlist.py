@@ -1,0 +1,61 @@
+#!/usr/bin/env python
+"""Add the lexical shortlist table to checkpoints written before nmt stored one.
+
+    python scripts/add_shortlist.py runs/multi30k_de_en/best.pt [more.pt ...]
+
+Reads the training data named by each checkpoint's own config, builds the
+same table training builds now (``nmt.shortlist.build_shortlist`` over the
+same filtered pairs and the checkpoint's SentencePiece models), and rewrites
+the checkpoint atomically with the table added; weights, config and training
+state are unchanged. A checkpoint that already holds a table is left alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nmt.checkpoint import config_of, load_checkpoint, save_checkpoint, tokenizer_of  # noqa: E402
+from nmt.data import load_splits  # noqa: E402
+from nmt.errors import NmtError  # noqa: E402
+from nmt.shortlist import build_shortlist  # noqa: E402
+from nmt.train import encode_training_pairs, training_pairs  # noqa: E402
+
+
+def add_shortlist(path: Path) -> str:
+    payload = load_checkpoint(path)
+    if "shortlist" in payload:
+        return f"{path}: already holds a shortlist table"
+    cfg = config_of(payload, path)
+    tok = tokenizer_of(payload)
+    d = cfg.data
+    pairs = load_splits(d.dataset, d.name, [d.train_split], d.src_lang, d.tgt_lang)[d.train_split].pairs
+    src, tgt = encode_training_pairs(cfg, tok, training_pairs(cfg, pairs, log=lambda m: None), log=lambda m: None)
+    table = build_shortlist(src, tgt, tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
+    payload["shortlist"] = table.to_payload()
+    save_checkpoint(path, payload)
+    return f"{path}: shortlist table added ({len(src)} training pairs)"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("checkpoints", type=Path, nargs="+")
+    args = ap.parse_args()
+    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        for path in args.checkpoints:
+            print(add_shortlist(path))
+    except NmtError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
