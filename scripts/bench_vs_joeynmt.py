@@ -54,6 +54,12 @@ Differences that cannot be removed (they are reported in the JSON):
 * Each side trains its own joint 8k unigram SentencePiece model on the training
   set (ours inside ``nmt train``, Joey's here with the same settings), as a user of
   each toolkit would.
+* Each side decodes as its toolkit does by default. Ours scores each sentence's
+  lexical shortlist (``decode.shortlist`` of the config: the 100 most frequent
+  target pieces and 10 co-occurrence partners per source piece, see
+  ``nmt/shortlist.py``); Joey scores the whole vocabulary. ``--full-vocab`` also
+  times ours over the whole vocabulary (``nmt translate --no-shortlist``),
+  reported apart, like ``--int8``.
 
 Results go to ``scripts/results/bench_vs_joeynmt.json`` (``--results``). The work
 folder (``--work``, default /tmp/bench_joey) holds the text files, the
@@ -214,9 +220,10 @@ def prepare_data(data: Path, work: Path, vocab_size: int) -> Path:
 
 # ----------------------------------------------------------------------------- Joey
 
-def words_ratio(per_run: list[dict]) -> float:
-    """Median over runs of (our output words per second) / (Joey NMT's output words per second)."""
-    return statistics.median(r["ours"]["sent_s"] * r["ours"]["mean_out_words"]
+def words_ratio(per_run: list[dict], suffix: str = "") -> float:
+    """Median over runs of (our output words per second) / (Joey NMT's output words per second);
+    ``suffix`` picks one of our extra timings ("_int8", "_full")."""
+    return statistics.median(r["ours"][f"sent_s{suffix}"] * r["ours"][f"mean_out_words{suffix}"]
                              / (r["joey"]["sent_s"] * r["joey"]["mean_out_words"]) for r in per_run)
 
 
@@ -326,11 +333,12 @@ def ours_train(a: argparse.Namespace, out: Path, env: dict, logs: Path, tag: str
 
 
 def ours_translate(a: argparse.Namespace, ckpt: Path, src: Path, out: Path, env: dict, logs: Path, tag: str,
-                   int8: bool = False) -> dict:
-    log = logs / f"ours_translate_{tag}{'_int8' if int8 else ''}.log"
+                   variant: str = "default") -> dict:
+    """``variant``: default (the config's decoding), int8 (``--int8``) or full (``--no-shortlist``)."""
+    log = logs / f"ours_translate_{tag}{'' if variant == 'default' else '_' + variant}.log"
     t0 = time.perf_counter()
     proc = run([sys.executable, str(Path(__file__).resolve()), "--_worker-translate", str(ckpt), str(src), str(out),
-                str(a.beam), str(a.decode_batch), str(a.threads), str(int(int8))], log, env=env, cwd=str(ROOT),
+                str(a.beam), str(a.decode_batch), str(a.threads), variant], log, env=env, cwd=str(ROOT),
                stdout=subprocess.PIPE)
     wall = time.perf_counter() - t0
     res = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -338,7 +346,7 @@ def ours_translate(a: argparse.Namespace, ckpt: Path, src: Path, out: Path, env:
     return res
 
 
-def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threads: str, int8: str) -> None:
+def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threads: str, variant: str) -> None:
     """Runs in its own process: what ``nmt translate`` does, with the decode timed apart from the load."""
     import torch
 
@@ -348,7 +356,9 @@ def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threa
     if int(threads):
         torch.set_num_threads(int(threads))
     t0 = time.perf_counter()
-    tr = Translator.from_checkpoint(Path(ckpt), beam_size=int(beam), batch_size=int(batch), int8=bool(int(int8)))
+    tr = Translator.from_checkpoint(Path(ckpt), beam_size=int(beam), batch_size=int(batch),
+                                    int8=True if variant == "int8" else None,
+                                    shortlist=False if variant == "full" else None)
     t1 = time.perf_counter()
     with open(src, "rb") as fin, open(out, "w", encoding="utf-8", newline="\n") as fout:
         n = translate_stream(tr, fin, fout)
@@ -394,7 +404,10 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/bench_joey"))
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_joeynmt.json")
     ap.add_argument("--int8", action="store_true",
-                    help="also time ours with nmt translate --int8 (reported apart; the last line stays float32)")
+                    help="also time ours with nmt translate --int8 (reported apart; the last line is the default decoding)")
+    ap.add_argument("--full-vocab", action="store_true",
+                    help="also time ours with nmt translate --no-shortlist (softmax over the whole vocabulary; "
+                         "reported apart)")
     ap.add_argument("--keep-runs", action="store_true", help="keep the run folders (checkpoints)")
     a = ap.parse_args()
     if a.steps < 2 * a.log_every:
@@ -442,12 +455,15 @@ def main() -> int:
                                "translate_wall_s": round(dec["wall_s"], 3),
                                "sent_s": n_sent / dec["decode_s"], "sent_s_wall": n_sent / dec["wall_s"],
                                "mean_out_words": mean_words(hyp)}
-                if a.int8:
-                    say(f"run {r + 1}/{a.runs}: ours, translating with --int8")
-                    hyp8 = trans_dir / f"ours_{tag}.int8.en"
-                    dec8 = ours_translate(a, out / "best.pt", test_src, hyp8, env, logs, tag, int8=True)
-                    rec["ours"].update(decode_s_int8=round(dec8["decode_s"], 3),
-                                       sent_s_int8=n_sent / dec8["decode_s"], mean_out_words_int8=mean_words(hyp8))
+                for variant, flag in (("int8", "--int8"), ("full", "--no-shortlist")):
+                    if not getattr(a, "full_vocab" if variant == "full" else variant):
+                        continue
+                    say(f"run {r + 1}/{a.runs}: ours, translating with {flag}")
+                    hyp_v = trans_dir / f"ours_{tag}.{variant}.en"
+                    dec_v = ours_translate(a, out / "best.pt", test_src, hyp_v, env, logs, tag, variant)
+                    rec["ours"].update({f"decode_s_{variant}": round(dec_v["decode_s"], 3),
+                                        f"sent_s_{variant}": n_sent / dec_v["decode_s"],
+                                        f"mean_out_words_{variant}": mean_words(hyp_v)})
             else:
                 model_dir = runs_dir / f"joey_{tag}"
                 cfg_path = runs_dir / f"joey_{tag}.yaml"
@@ -483,10 +499,13 @@ def main() -> int:
     # outputs vary in length from run to run (9.8 to 15.2 words on test2016), so
     # the speed per output word is reported beside the sentence ratio.
     summary["translate_words_ratio"] = round(words_ratio(per_run), 4)
-    if a.int8:
-        for k in ("sent_s_int8", "mean_out_words_int8"):
-            summary["ours"][k] = med("ours", k)
-        summary["translate_ratio_int8"] = round(summary["ours"]["sent_s_int8"] / summary["joey"]["sent_s"], 4)
+    for variant, on in (("int8", a.int8), ("full", a.full_vocab)):
+        if on:
+            for k in (f"sent_s_{variant}", f"mean_out_words_{variant}"):
+                summary["ours"][k] = med("ours", k)
+            summary[f"translate_ratio_{variant}"] = round(summary["ours"][f"sent_s_{variant}"]
+                                                          / summary["joey"]["sent_s"], 4)
+            summary[f"translate_words_ratio_{variant}"] = round(words_ratio(per_run, f"_{variant}"), 4)
 
     result = {
         "benchmark": "nmt vs Joey NMT 2.3.0, Multi30k de-en, CPU",
@@ -528,10 +547,12 @@ def main() -> int:
         s = summary[who]
         print(f"{name:<14}{s['train_tok_s']:>16.0f}{s['sent_s']:>18.2f}{s['sent_s_wall']:>15.2f}"
               f"{s['mean_out_words']:>11.2f}{s['params'] or 0:>12,}")
-    if a.int8:
-        print(f"{'nmt --int8':<14}{'':>16}{summary['ours']['sent_s_int8']:>18.2f}{'':>15}"
-              f"{summary['ours']['mean_out_words_int8']:>11.2f}   translate_ratio_int8="
-              f"{summary['translate_ratio_int8']:.2f}")
+    for variant, on, label in (("int8", a.int8, "nmt --int8"), ("full", a.full_vocab, "nmt full vocab")):
+        if on:
+            print(f"{label:<14}{'':>16}{summary['ours'][f'sent_s_{variant}']:>18.2f}{'':>15}"
+                  f"{summary['ours'][f'mean_out_words_{variant}']:>11.2f}   translate_ratio_{variant}="
+                  f"{summary[f'translate_ratio_{variant}']:.2f} (per word "
+                  f"{summary[f'translate_words_ratio_{variant}']:.2f})")
     print(f"per output word, ours / Joey NMT (median over runs): {summary['translate_words_ratio']:.2f}")
     print(f"results: {a.results}")
     print(f"train_ratio={train_ratio:.2f} translate_ratio={translate_ratio:.2f}")
