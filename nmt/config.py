@@ -162,7 +162,7 @@ class DecodeConfig:
     # target pieces of each of its source pieces (and its source pieces, with a
     # joint vocabulary). Checkpoints without a shortlist table use the whole
     # vocabulary. 100 x 10 was chosen on Multi30k validation (3 seeds, beam 5):
-    # BLEU 41.11 vs 41.15 with the whole vocabulary, chrF +0.3, 1.36x faster
+    # BLEU 41.11 vs 41.15 with the whole vocabulary, chrF +0.3, 1.35x faster
     # on 2 CPU threads (scripts/bench_shortlist.py, README).
     shortlist: bool = True
     shortlist_frequent: int = 100

@@ -1,15 +1,17 @@
 #!/usr/bin/env python
 """Translation throughput and memory: test2016 at beam 1 and 5, and peak RSS vs input length.
 
-    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt [--runs 3] [--beams 1,5] [--int8]
+    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt [--runs 3] [--beams 1,5] [--int8] [--full-vocab]
     python scripts/bench_translate.py -m runs/tiny/best.pt --rss-lines 10000,100000 --beams 1
 
 Speed: each run is a fresh ``nmt translate`` process over the 1,000 German
 sentences of Multi30k test2016 (read from stdin, written to a file); sentences/s
 and output pieces/s exclude interpreter start-up and model loading (the time
 to translate one line is subtracted). Peak RSS is the child's ``ru_maxrss``.
-With ``--int8`` every beam is also run with ``nmt translate --int8``. The test
-BLEU of each setting's output is printed beside its speed.
+With ``--int8`` every beam is also run with ``nmt translate --int8``, with
+``--full-vocab`` also with ``--no-shortlist`` (the default decoding scores each
+sentence's lexical shortlist when the checkpoint holds one). The test BLEU of
+each setting's output is printed beside its speed.
 With ``--rss-lines``, the test sentences are repeated to N lines and streamed
 through ``nmt translate``: peak RSS should not grow with N (streaming).
 """
@@ -33,8 +35,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from sysinfo import cpu_model, git_commit  # noqa: E402
 
 
-def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool = False
-                  ) -> tuple[float, int, int]:
+def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool = False,
+                  full_vocab: bool = False) -> tuple[float, int, int]:
     """Wall seconds, output lines, peak RSS (KiB) of one ``nmt translate`` child process."""
     env = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
     with tempfile.TemporaryFile() as out:
@@ -45,7 +47,8 @@ def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool 
                    "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss));"
                    "sys.exit(r.returncode)")
         cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "nmt", "translate", "-m", str(model),
-               "--beam", str(beam), "--threads", str(threads)] + (["--int8"] if int8 else [])
+               "--beam", str(beam), "--threads", str(threads)] + (["--int8"] if int8 else []) \
+            + (["--no-shortlist"] if full_vocab else [])
         t0 = time.perf_counter()
         res = subprocess.run(cmd, input=text, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
         wall = time.perf_counter() - t0
@@ -64,6 +67,7 @@ def main() -> int:
     ap.add_argument("--beams", default="1,5")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--int8", action="store_true", help="also measure nmt translate --int8")
+    ap.add_argument("--full-vocab", action="store_true", help="also measure nmt translate --no-shortlist")
     ap.add_argument("--rss-lines", default="", help="comma-separated line counts for the memory check")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = ap.parse_args()
@@ -75,27 +79,30 @@ def main() -> int:
 
     if not args.rss_lines:
         text = "".join(s + "\n" for s in sentences).encode()
-        print("| beam | precision | sentences/s | output pieces/s | peak RSS (MiB) | test BLEU | runs |")
-        print("|---|---|---|---|---|---|---|")
+        print("| beam | precision | output vocabulary | sentences/s | output pieces/s | peak RSS (MiB) "
+              "| test BLEU | runs |")
+        print("|---|---|---|---|---|---|---|---|")
         for beam in beams:
-            for int8 in ([False, True] if args.int8 else [False]):
+            for int8, full in [(i, f) for f in ([False, True] if args.full_vocab else [False])
+                               for i in ([False, True] if args.int8 else [False])]:
                 base = statistics.median(
-                    run_translate(args.model, sentences[0].encode() + b"\n", beam, args.threads, int8)[0]
+                    run_translate(args.model, sentences[0].encode() + b"\n", beam, args.threads, int8, full)[0]
                     for _ in range(2))
                 walls, rss = [], []
                 for _ in range(args.runs):
-                    wall, lines, peak = run_translate(args.model, text, beam, args.threads, int8)
+                    wall, lines, peak = run_translate(args.model, text, beam, args.threads, int8, full)
                     assert lines == len(sentences)
                     walls.append(max(1e-6, wall - base))
                     rss.append(peak)
-                pieces, bleu = _pieces_and_bleu(args.model, text, beam, args.threads, int8)
+                pieces, bleu, listed = _pieces_and_bleu(args.model, text, beam, args.threads, int8, full)
                 sent_s = len(sentences) / statistics.median(walls)
                 row = {"beam": beam, "precision": "int8" if int8 else "fp32",
+                       "vocab": "shortlist" if listed else "full",
                        "sentences_per_s": round(sent_s, 1),
                        "pieces_per_s": round(pieces / statistics.median(walls), 1),
                        "peak_rss_mib": round(statistics.median(rss) / 1024, 1), "bleu": bleu, "runs": args.runs}
                 results["speed"].append(row)
-                print(f"| {beam} | {row['precision']} | {row['sentences_per_s']} | {row['pieces_per_s']} | "
+                print(f"| {beam} | {row['precision']} | {row['vocab']} | {row['sentences_per_s']} | {row['pieces_per_s']} | "
                       f"{row['peak_rss_mib']} | {bleu} | {args.runs} |")
     else:
         print("| input lines | beam | wall (s) | peak RSS (MiB) |")
@@ -112,9 +119,11 @@ def main() -> int:
     return 0
 
 
-def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bool) -> tuple[int, float]:
-    """Pieces in the outputs (for pieces/s, counted with the model's own SentencePiece)
-    and the outputs' test BLEU, from one in-process translation with the same settings."""
+def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bool, full_vocab: bool
+                     ) -> tuple[int, float, bool]:
+    """Pieces in the outputs (for pieces/s, counted with the model's own SentencePiece),
+    the outputs' test BLEU and whether a shortlist was used, from one in-process
+    translation with the same settings."""
     sys.path.insert(0, str(ROOT))
     import io
 
@@ -124,7 +133,7 @@ def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bo
     from nmt.translate import Translator, translate_stream
 
     torch.set_num_threads(threads)
-    tr = Translator.from_checkpoint(model, beam_size=beam, int8=int8)
+    tr = Translator.from_checkpoint(model, beam_size=beam, int8=int8, shortlist=False if full_vocab else None)
     out = io.StringIO()
     translate_stream(tr, io.BytesIO(text), out)
     hyps = out.getvalue().splitlines()
@@ -132,7 +141,7 @@ def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bo
     tgt = tr.config.data.tgt_lang
     refs = [json.loads(line)[tgt] for line in DATA.read_text(encoding="utf-8").splitlines()]
     pieces = sum(len(ids) + 1 for ids in tr.tokenizer.encode_tgt(hyps))
-    return pieces, score(hyps, refs).bleu
+    return pieces, score(hyps, refs).bleu, bool(tr.decode.shortlist and tr.shortlist is not None)
 
 
 if __name__ == "__main__":

@@ -138,26 +138,48 @@ def performance(results_dir: Path) -> str:
                 f"{ours['mean_out_words']:.2f} |",
                 f"| Joey NMT | {jy['params'] / 1e6:.1f}M | {jy['train_tok_s']:.0f} | {jy['sent_s']:.1f} | "
                 f"{jy['mean_out_words']:.2f} |"]
+        if "sent_s_full" in ours:
+            out.append(f"| nmt `--no-shortlist` | | | {ours['sent_s_full']:.1f} | {ours['mean_out_words_full']:.2f} |")
         if "sent_s_int8" in ours:
             out.append(f"| nmt `--int8` | | | {ours['sent_s_int8']:.1f} | {ours['mean_out_words_int8']:.2f} |")
         sys.path.insert(0, str(ROOT / "scripts"))
         from bench_vs_joeynmt import words_ratio  # the bench's own definition (older files lack the field)
 
         per_word = words_ratio(joey["runs"])
+        extra = [f"`{flag}`: {joey['summary'][f'translate_ratio_{v}']:.2f}, per word "
+                 f"{joey['summary'][f'translate_words_ratio_{v}']:.2f}"
+                 for v, flag in (("full", "--no-shortlist"), ("int8", "--int8"))
+                 if f"translate_words_ratio_{v}" in joey["summary"]]
+        if not extra and "translate_ratio_int8" in joey["summary"]:  # files written before per-word extras
+            extra = [f"`--int8`: {joey['summary']['translate_ratio_int8']:.2f}"]
         out += ["", f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`"
-                + (f" (with `--int8`: {joey['summary']['translate_ratio_int8']:.2f})"
-                   if "translate_ratio_int8" in joey["summary"] else "")
-                + f"; per output word (words/s, median of the runs' ratios): {per_word:.2f}", ""]
+                + f"; per output word (words/s, median of the runs' ratios): {per_word:.2f}"
+                + (f"; translate ratio with {'; with '.join(extra)}" if extra else ""), ""]
+    for split in ("validation", "test"):
+        sl = _load(results_dir, f"bench_shortlist_{split}")
+        if not sl:
+            continue
+        out += [f"**Lexical shortlist vs the whole vocabulary, {split}** (`{sl['command']}`, "
+                f"{short_cpu(sl['cpu'])}, {sl['threads']} threads, beam {sl['beam']}, medians of "
+                f"{sl['repeats']} runs; FxM = F frequent pieces + M per source piece):", "",
+                "| model | setting | mean shortlist size | sentences/s | speed-up | BLEU | chrF | outputs changed |",
+                "|---|---|---|---|---|---|---|---|"]
+        out += [f"| {Path(r['model']).parent.name} | {r['setting']} | {r['mean_width'] or 'all'} | "
+                f"{r['sent_per_s']} | {r['speedup']:.2f} | {r['bleu']:.2f} | {r['chrf']:.2f} | {r['differ']} |"
+                for r in sl["rows"]]
+        out += ["", "Mean over the models: " + "; ".join(
+            f"{s['setting']} BLEU {s['mean_bleu']:.2f}, chrF {s['mean_chrf']:.2f}, speed-up "
+            f"{s['median_speedup']:.2f} (median)" for s in sl["summary"]) + ".", ""]
     speed = _load(results_dir, "bench_translate")
     if speed and speed["speed"]:
         cmd = speed.get("command", "python scripts/bench_translate.py")
         where = f", {short_cpu(speed['cpu'])}, {speed['threads']} threads" if speed.get("cpu") else ""
         out += [f"**Translation speed** (`{cmd}`: a fresh `nmt translate` process per run over test2016 "
                 f"from stdin, start-up excluded{where}):", "",
-                "| beam | precision | sentences/s | output pieces/s | peak RSS (MiB) | test BLEU |",
-                "|---|---|---|---|---|---|"]
-        out += [f"| {r['beam']} | {r.get('precision', 'fp32')} | {r['sentences_per_s']} | {r['pieces_per_s']} | "
-                f"{r['peak_rss_mib']} | {r.get('bleu', '')} |" for r in speed["speed"]]
+                "| beam | precision | output vocabulary | sentences/s | output pieces/s | peak RSS (MiB) | test BLEU |",
+                "|---|---|---|---|---|---|---|"]
+        out += [f"| {r['beam']} | {r.get('precision', 'fp32')} | {r.get('vocab', 'full')} | {r['sentences_per_s']} | "
+                f"{r['pieces_per_s']} | {r['peak_rss_mib']} | {r.get('bleu', '')} |" for r in speed["speed"]]
         out.append("")
     tprof = _load(results_dir, "profile_translate")
     if tprof:
