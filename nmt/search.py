@@ -1,8 +1,11 @@
-"""Greedy and batched beam search over ``Seq2Seq.encode()`` / ``decode_step()``.
+"""Greedy and batched beam search over ``Seq2Seq.encode()`` / ``decode_logits()``.
 
 No training code here, and no per-hypothesis Python loops: every hypothesis of
 every sentence lives in one flat ``(batch * beam)`` tensor and each step is a
 handful of tensor operations. :func:`search` picks greedy when ``beam_size < 2``.
+Given each sentence's lexical shortlist (:mod:`nmt.shortlist`), both score only
+its pieces: the shortlist's rows of the output matrix are gathered once per
+batch, and the chosen columns are mapped back to token ids after each step.
 """
 
 from __future__ import annotations
@@ -112,8 +115,9 @@ def _output_vocab(model: Seq2Seq, vocab: SentenceVocab) -> OutputVocab:
     return OutputVocab(weight, bias.masked_fill_(~vocab.real, NEG_INF).unsqueeze(1))
 
 
-def _column_ids(cols: torch.Tensor, ids: torch.Tensor, group: int) -> torch.Tensor:
-    """Shortlist columns (rows, k) → token ids, rows in groups of ``group`` per sentence of ``ids``."""
+def _column_ids(cols: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
+    """Shortlist columns (rows, k) → token ids; the rows are the sentences of ``ids`` (B, n)
+    in order, an equal number per sentence (its beams)."""
     return ids.gather(1, cols.reshape(ids.size(0), -1)).view(cols.shape)
 
 
@@ -134,7 +138,7 @@ def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: Enc
         logits, state, _ = model.decode_logits(prev, state, enc, vocab=out_vocab)
         values, ids = step_candidates(logits.float(), finished, last_step, k)
         if vocab is not None:
-            ids = _column_ids(ids, vocab.ids, finished.numel() // vocab.ids.size(0))
+            ids = _column_ids(ids, vocab.ids)
         return values, ids, state
     live = (~finished).nonzero().squeeze(1)
     logits, state, _ = model.decode_logits(prev, state, enc, rows=live, vocab=out_vocab)
@@ -174,7 +178,7 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
         logits, state, _ = model.decode_logits(prev, state, enc, vocab=out_vocab)
         step_logp, prev = step_candidates(logits.float(), none_finished[: alive.numel()], budget <= t + 1, 1)
         if vocab is not None:
-            prev = _column_ids(prev, vocab.ids, 1)
+            prev = _column_ids(prev, vocab.ids)
         step_logp, prev = step_logp.squeeze(1), prev.squeeze(1)
         tokens[alive, t] = prev
         logprob[alive] += step_logp
