@@ -1,6 +1,8 @@
 """Parallel corpora through Hugging Face ``datasets``: hub ids, local folders, plain files.
 
-Every layout ends as a list of ``(source, target)`` string pairs per split, so
+Every layout ends as a dataset with two string columns, ``src`` and ``tgt``
+(:func:`load_split`; Arrow, memory-mapped, or streamed), or for the small
+splits as a list of ``(source, target)`` pairs (:func:`load_splits`), so
 nothing downstream knows where the text came from. Three sources:
 
 * a **hub id** (``bentrevett/multi30k``; ``wmt14`` with ``data.name: de-en``);
@@ -11,6 +13,8 @@ nothing downstream knows where the text came from. Three sources:
 
 And two column layouts: one column per language (``{"de": .., "en": ..}``) or
 a nested ``translation`` column (``{"translation": {"de": .., "en": ..}}``).
+Each split is loaded on its own from its data files, so splits whose columns
+differ (train ``de,en``, validation ``de,en,fr,cs``) load too.
 """
 
 from __future__ import annotations
@@ -66,8 +70,19 @@ def _is_plain_folder(folder: Path, src: str, tgt: str) -> bool:
     return any(folder.glob(f"*.{src}")) or any(folder.glob(f"*.{tgt}"))
 
 
-def _load_plain(folder: Path, split: str, src: str, tgt: str) -> list[Pair]:
-    """Read ``{split}.{src}`` and ``{split}.{tgt}`` line by line through the text builder."""
+def _count_lines(path: Path) -> int:
+    """Lines as the text builder counts them, for a streamed file (a trailing line without
+    its newline counts)."""
+    n, last = 0, b"\n"
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            n, last = n + chunk.count(b"\n"), chunk[-1:]
+    return n + (last != b"\n")
+
+
+def _load_plain(folder: Path, split: str, src: str, tgt: str, streaming: bool) -> Any:
+    """``{split}.{src}`` and ``{split}.{tgt}`` through the text builder, joined column-wise
+    into one dataset (Arrow, memory-mapped: nothing is read into Python lists)."""
     import datasets
 
     files = _plain_files(folder, split, src, tgt)
@@ -77,25 +92,46 @@ def _load_plain(folder: Path, split: str, src: str, tgt: str) -> list[Pair]:
             f"{folder}: no split {split!r} (no {split}.{src} / {split}.{tgt}; "
             f"available: {', '.join(available) or 'none'})"
         )
-    columns = []
     for path in files:
         if not path.is_file():
             raise NmtError(f"{path}: file not found (its parallel side {files[0] if path == files[1] else files[1]} exists)")
-        if path.stat().st_size == 0:
-            columns.append([])
-            continue
-        ds = datasets.load_dataset("text", data_files={split: str(path)}, split=split)
-        columns.append(ds["text"])
-    if len(columns[0]) != len(columns[1]):
+    sides, lines = [], []
+    for path, column in zip(files, ("src", "tgt")):
+        if path.stat().st_size == 0:  # the text builder cannot read an empty file
+            ds = datasets.Dataset.from_dict({column: []}, features=datasets.Features({column: datasets.Value("string")}))
+            ds = ds.to_iterable_dataset() if streaming else ds
+        else:
+            ds = datasets.load_dataset("text", data_files={split: str(path)}, split=split, streaming=streaming)
+            ds = ds.rename_column("text", column)
+        sides.append(ds)
+        lines.append(_count_lines(path) if streaming else len(ds))
+    if lines[0] != lines[1]:
         raise NmtError(
-            f"parallel files differ in length: {files[0]} has {len(columns[0])} lines, "
-            f"{files[1]} has {len(columns[1])}"
+            f"parallel files differ in length: {files[0]} has {lines[0]} lines, "
+            f"{files[1]} has {lines[1]}"
         )
-    return list(zip(columns[0], columns[1]))
+    if lines[0] == 0:  # concatenate_datasets drops the columns of empty datasets
+        empty = datasets.Dataset.from_dict({"src": [], "tgt": []}, features=datasets.Features(
+            {"src": datasets.Value("string"), "tgt": datasets.Value("string")}))
+        return empty.to_iterable_dataset() if streaming else empty
+    return datasets.concatenate_datasets(sides, axis=1)
 
 
-def _load_dataset_dict(spec: str, name: str | None) -> Any:
-    """``datasets.load_dataset`` for a hub id or local folder, errors made readable."""
+def _hub_error(spec: str, exc: Exception) -> NmtError:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    offline = os.environ.get("HF_DATASETS_OFFLINE") == "1" or os.environ.get("HF_HUB_OFFLINE") == "1"
+    hint = (
+        "the hub is unreachable (offline); point data.dataset at a local copy instead, "
+        "e.g. --set data.dataset=../shared/data/multi30k"
+    )
+    state = "offline" if offline else "cannot reach or read it"
+    return NmtError(f"data.dataset: hub dataset {spec!r} could not be loaded ({state}: {text}); {hint}")
+
+
+def _split_files(spec: str, name: str | None) -> dict[str, Any] | None:
+    """The data files of each split (``{"train": [...], ...}``), or None for a dataset that
+    is not made of data files. Knowing them lets every split load on its own, so splits
+    whose columns differ (train ``de,en``; validation ``de,en,fr,cs``) still load."""
     import datasets
 
     path = Path(spec).expanduser()
@@ -103,76 +139,105 @@ def _load_dataset_dict(spec: str, name: str | None) -> Any:
     if not local and (spec.startswith((".", "/", "~")) or spec.count("/") > 1):
         raise NmtError(f"data.dataset: {spec}: no such file or folder")
     try:
+        builder = datasets.load_dataset_builder(str(path) if local else spec, name)
+    except Exception as exc:  # datasets raises many types; all mean "could not load"
         if local:
-            return datasets.load_dataset(str(path), name)
-        return datasets.load_dataset(spec, name)
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise NmtError(f"{path}: cannot load as a dataset ({text})") from None
+        raise _hub_error(spec, exc) from None
+    files = builder.config.data_files
+    return {str(k): list(v) for k, v in files.items()} if files else None
+
+
+def _load_split(spec: str, name: str | None, split: str, streaming: bool) -> Any:
+    """One split of a hub id or local dataset folder, errors made readable."""
+    import datasets
+
+    path = Path(spec).expanduser()
+    target = str(path) if path.exists() else spec
+    files = _split_files(spec, name)
+    if files is not None and split not in files:
+        raise NmtError(f"{spec}: no split {split!r} (available: {', '.join(files)})")
+    kwargs = {"data_files": {split: files[split]}} if files is not None else {}
+    try:
+        return datasets.load_dataset(target, name, split=split, streaming=streaming, **kwargs)
     except NmtError:
         raise
     except Exception as exc:  # datasets raises many types; all mean "could not load"
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if local:
-            raise NmtError(f"{path}: cannot load as a dataset ({text})") from None
-        offline = os.environ.get("HF_DATASETS_OFFLINE") == "1" or os.environ.get("HF_HUB_OFFLINE") == "1"
-        hint = (
-            "the hub is unreachable (offline); point data.dataset at a local copy instead, "
-            "e.g. --set data.dataset=../shared/data/multi30k"
-        )
-        state = "offline" if offline else "cannot reach or read it"
-        raise NmtError(f"data.dataset: hub dataset {spec!r} could not be loaded ({state}: {text}); {hint}") from None
+        if "Unknown split" in text or "Bad split" in text:
+            raise NmtError(f"{spec}: no split {split!r} ({text})") from None
+        if path.exists():
+            raise NmtError(f"{path} [{split}]: cannot load as a dataset ({text})") from None
+        raise _hub_error(spec, exc) from None
 
 
-def _pairs_from_columns(ds: Any, where: str, src: str, tgt: str) -> list[Pair]:
-    """Accept both layouts: a column per language, or a nested ``translation`` column."""
-    columns = list(ds.column_names)
-    if src in columns and tgt in columns:
-        return list(zip(_as_text(ds[src]), _as_text(ds[tgt])))
-    if "translation" in columns:
-        rows = ds["translation"]
-        first = rows[0] if len(rows) else {}
+def _language_columns(ds: Any, where: str, src: str, tgt: str) -> Any:
+    """Keep the two languages as columns ``src`` and ``tgt``, from either layout: a column
+    per language, or a nested ``translation`` column (flattened, no rows read)."""
+    columns = list(ds.column_names or [])
+    if not (src in columns and tgt in columns) and "translation" in columns:
+        inner = ds.features["translation"] if ds.features is not None else None
+        present = sorted(inner) if isinstance(inner, dict) else []
         for lang in (src, tgt):
-            if lang not in first:
+            if lang not in present:
                 raise NmtError(
                     f"{where}: no language {lang!r} in the 'translation' column "
-                    f"(it has: {', '.join(sorted(first)) or 'nothing'})"
+                    f"(it has: {', '.join(present) or 'nothing'})"
                 )
-        return [(_text(r.get(src)), _text(r.get(tgt))) for r in rows]
+        ds = ds.select_columns(["translation"]).flatten()
+        src, tgt = f"translation.{src}", f"translation.{tgt}"
+        columns = list(ds.column_names)
     missing = [lang for lang in (src, tgt) if lang not in columns]
-    raise NmtError(
-        f"{where}: no column {missing[0]!r} (columns: {', '.join(columns)}); "
-        "expected one column per language or a 'translation' column"
-    )
+    if missing:
+        raise NmtError(
+            f"{where}: no column {missing[0]!r} (columns: {', '.join(columns)}); "
+            "expected one column per language or a 'translation' column"
+        )
+    if src == tgt:  # data.allow_same_lang: one column on both sides
+        return ds.select_columns([src]).rename_column(src, "src").map(
+            lambda b: {"tgt": b["src"]}, batched=True)
+    return ds.select_columns([src, tgt]).rename_columns({src: "src", tgt: "tgt"})
+
+
+def load_split(dataset: str, name: str | None, split: str, src: str, tgt: str,
+               streaming: bool = False) -> Any:
+    """One split as a ``datasets.Dataset`` (or ``IterableDataset`` with ``streaming``)
+    with exactly two string columns, ``src`` and ``tgt``.
+
+    The rows stay in Arrow (memory-mapped from the datasets cache), so a corpus
+    of millions of pairs costs no Python objects until a batch of it is read.
+    """
+    _quiet_datasets()
+    folder = Path(dataset).expanduser()
+    if folder.is_dir() and _is_plain_folder(folder, src, tgt):
+        return _load_plain(folder, split, src, tgt, streaming)
+    ds = _load_split(dataset, name, split, streaming)
+    return _language_columns(ds, f"{dataset} [{split}]", src, tgt)
 
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _as_text(values: Any) -> list[str]:
+def as_text(values: Any) -> list[str]:
+    """Column values as strings (a missing value is an empty line)."""
     return [_text(v) for v in values]
 
 
 def load_splits(
     dataset: str, name: str | None, splits: list[str], src: str, tgt: str
 ) -> dict[str, Split]:
-    """Load the named splits of a parallel corpus as source/target pairs.
+    """Load the named splits of a parallel corpus as source/target pairs in memory
+    (validation and test sets; training reads its split through :mod:`nmt.corpus`).
 
     Raises NmtError (one line) for a missing split or language column, unequal
     parallel files, an unreachable hub dataset, and so on.
     """
-    _quiet_datasets()
-    folder = Path(dataset).expanduser()
     out: dict[str, Split] = {}
-    if folder.is_dir() and _is_plain_folder(folder, src, tgt):
-        for split in splits:
-            out[split] = Split(split, _load_plain(folder, split, src, tgt))
-        return out
-    dsd = _load_dataset_dict(dataset, name)
     for split in splits:
-        if split not in dsd:
-            raise NmtError(
-                f"{dataset}: no split {split!r} (available: {', '.join(dsd.keys())})"
-            )
-        out[split] = Split(split, _pairs_from_columns(dsd[split], f"{dataset} [{split}]", src, tgt))
+        ds = load_split(dataset, name, split, src, tgt)
+        out[split] = Split(split, list(zip(as_text(ds["src"]), as_text(ds["tgt"]))))
     return out
 
 

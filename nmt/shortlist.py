@@ -31,7 +31,7 @@ taken over those pieces only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 import torch
@@ -103,28 +103,115 @@ class Shortlist:
         return SentenceVocab(ids.masked_fill(~real, PAD_ID), real)
 
 
-def build_shortlist(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], src_vocab: int,
-                    tgt_vocab: int, joint: bool, per_source: int = MAX_PER_SOURCE,
-                    max_pairs: int = MAX_PAIRS) -> Shortlist:
-    """Count co-occurrences in the first ``max_pairs`` pairs of id sequences and rank each
-    source piece's partners (see the module docstring); special ids are not counted."""
-    n = min(len(src), max_pairs)
+@dataclass(frozen=True)
+class IdChunk:
+    """Pairs of id sequences stored flat: ``src`` holds every source sequence one after
+    the other and ``src_len`` their lengths; ``tgt``/``tgt_len`` the same for targets."""
+
+    src: np.ndarray
+    src_len: np.ndarray
+    tgt: np.ndarray
+    tgt_len: np.ndarray
+
+    @classmethod
+    def from_lists(cls, src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]]) -> "IdChunk":
+        def flat(seqs: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+            lens = np.fromiter((len(x) for x in seqs), dtype=np.int64, count=len(seqs))
+            vals = np.fromiter((i for x in seqs for i in x), dtype=np.int64, count=int(lens.sum()))
+            return vals, lens
+
+        return cls(*flat(src), *flat(tgt))
+
+    def __len__(self) -> int:
+        return len(self.src_len)
+
+
+def _unique_per_pair(ids: np.ndarray, lens: np.ndarray, vocab: int) -> tuple[np.ndarray, np.ndarray]:
+    """(pair index, id) of each distinct non-special id of each pair, sorted by pair."""
+    pair = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
+    key = np.unique(pair * vocab + ids.astype(np.int64))
+    pair, ids = key // vocab, key % vocab
+    keep = ids >= SPECIALS
+    return pair[keep], ids[keep]
+
+
+class _PairCounts:
+    """Counts of (source id, target id) keys, kept as sorted unique arrays and merged as chunks
+    arrive. Memory is bounded: past ``limit`` distinct keys, keys seen once are dropped (a
+    partner seen once in hundreds of thousands of pairs ranks last anyway); below it (every
+    Multi30k-sized corpus) the counts are exact."""
+
+    def __init__(self, limit: int = 16_000_000) -> None:
+        self.limit = limit
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+        self.pending: list[tuple[np.ndarray, np.ndarray]] = []
+        self.pending_size = 0
+
+    def add(self, keys: np.ndarray) -> None:
+        key, count = np.unique(keys, return_counts=True)
+        self.pending.append((key, count))
+        self.pending_size += len(key)
+        if self.pending_size > self.limit // 2:
+            self._merge()
+
+    def _merge(self) -> None:
+        if not self.pending:
+            return
+        keys = np.concatenate([self.keys] + [k for k, _ in self.pending])
+        counts = np.concatenate([self.counts] + [c for _, c in self.pending])
+        self.pending, self.pending_size = [], 0
+        self.keys, inverse = np.unique(keys, return_inverse=True)
+        self.counts = np.bincount(inverse, weights=counts, minlength=len(self.keys)).astype(np.int64)
+        if len(self.keys) > self.limit:
+            keep = self.counts > 1
+            self.keys, self.counts = self.keys[keep], self.counts[keep]
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        self._merge()
+        return self.keys, self.counts
+
+
+def count_shortlist(chunks: Iterable[IdChunk], src_vocab: int, tgt_vocab: int, joint: bool,
+                    per_source: int = MAX_PER_SOURCE, max_pairs: int = MAX_PAIRS) -> Shortlist:
+    """Count co-occurrences in the first ``max_pairs`` pairs of ``chunks`` and rank each source
+    piece's partners (see the module docstring); special ids are not counted.
+
+    Why chunks of flat arrays: a corpus of millions of pairs is read from memory-mapped
+    storage a chunk at a time, and each chunk's keys (every distinct source piece of a pair
+    times every distinct target piece) are made with array operations, not a loop over pairs.
+    """
     tok_count = np.zeros(tgt_vocab, dtype=np.int64)
     src_sents = np.zeros(src_vocab, dtype=np.int64)
     tgt_sents = np.zeros(tgt_vocab, dtype=np.int64)
-    keys = []
-    for s, t in zip(src[:n], tgt[:n]):
-        t_all = np.asarray(t, dtype=np.int64)
-        tok_count += np.bincount(t_all, minlength=tgt_vocab)
-        us = np.unique(np.asarray(s, dtype=np.int64))
-        ut = np.unique(t_all)
-        us, ut = us[us >= SPECIALS], ut[ut >= SPECIALS]
-        src_sents[us] += 1
-        tgt_sents[ut] += 1
-        keys.append((us[:, None] * tgt_vocab + ut[None, :]).ravel())
+    pairs = _PairCounts()
+    n = 0
+    for chunk in chunks:
+        take = min(len(chunk), max_pairs - n)
+        if take <= 0:
+            break
+        s_len, t_len = chunk.src_len[:take], chunk.tgt_len[:take]
+        s_ids, t_ids = chunk.src[: int(s_len.sum())], chunk.tgt[: int(t_len.sum())]
+        n += take
+        tok_count += np.bincount(t_ids.astype(np.int64), minlength=tgt_vocab)
+        s_pair, s_id = _unique_per_pair(s_ids, s_len, src_vocab)
+        t_pair, t_id = _unique_per_pair(t_ids, t_len, tgt_vocab)
+        src_sents += np.bincount(s_id, minlength=src_vocab)
+        tgt_sents += np.bincount(t_id, minlength=tgt_vocab)
+        # Every (source piece, target piece) of the same pair: source entry e of pair p is
+        # repeated once per distinct target piece of p, and meets each of them in turn.
+        per_pair = np.bincount(t_pair, minlength=take)
+        t_start = np.cumsum(per_pair) - per_pair
+        reps = per_pair[s_pair]
+        total = int(reps.sum())
+        if total == 0:
+            continue
+        within = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
+        t_index = np.repeat(t_start[s_pair], reps) + within
+        pairs.add(np.repeat(s_id, reps) * tgt_vocab + t_id[t_index])
     table = np.full((src_vocab, per_source), PAD_ID, dtype=np.int64)
-    if keys:
-        pair, count = np.unique(np.concatenate(keys), return_counts=True)
+    pair, count = pairs.result()
+    if len(pair):
         s_id, t_id = pair // tgt_vocab, pair % tgt_vocab
         llr = count * np.log(count * float(n) / (src_sents[s_id] * tgt_sents[t_id]))
         order = np.lexsort((t_id, -llr, s_id))  # by source, best partner first, ties by id
@@ -136,3 +223,13 @@ def build_shortlist(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], 
     tok_count[:SPECIALS] = np.iinfo(np.int64).max  # specials first
     frequent = np.argsort(-tok_count, kind="stable")
     return Shortlist(torch.from_numpy(frequent), torch.from_numpy(table), joint)
+
+
+def build_shortlist(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], src_vocab: int,
+                    tgt_vocab: int, joint: bool, per_source: int = MAX_PER_SOURCE,
+                    max_pairs: int = MAX_PAIRS, chunk_pairs: int = 4096) -> Shortlist:
+    """:func:`count_shortlist` over id lists held in memory (tests, small corpora, old runs)."""
+    n = min(len(src), max_pairs)
+    chunks = (IdChunk.from_lists(src[i:i + chunk_pairs], tgt[i:i + chunk_pairs])
+              for i in range(0, n, chunk_pairs))
+    return count_shortlist(chunks, src_vocab, tgt_vocab, joint, per_source, max_pairs)

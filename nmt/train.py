@@ -24,7 +24,8 @@ from nmt.batching import Batch, batch_indices, make_batch, make_src_batch
 from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
                             make_payload, save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
-from nmt.data import drop_empty, load_splits
+from nmt.corpus import prepare_corpus
+from nmt.data import load_splits
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.evaluate import bleu_only
@@ -32,7 +33,6 @@ from nmt.loss import compute_loss
 from nmt.model import Seq2Seq, build_model
 from nmt.rundir import prepare_out_dir, stop_signals
 from nmt.search import search
-from nmt.shortlist import build_shortlist
 from nmt.tokenizer import Tokenizer
 from nmt.trainlog import ProgressReporter
 
@@ -67,32 +67,6 @@ def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
 
 def encode_pairs(tok: Tokenizer, pairs: list[tuple[str, str]]) -> tuple[list[list[int]], list[list[int]]]:
     return tok.encode_src([s for s, _ in pairs]), tok.encode_tgt([t for _, t in pairs])
-
-
-def training_pairs(cfg: Config, pairs: list[tuple[str, str]], log: Log = _stderr) -> list[tuple[str, str]]:
-    """The training split as training reads it: data.max_train_examples, then no empty sides."""
-    d = cfg.data
-    if d.max_train_examples:
-        pairs = pairs[: d.max_train_examples]
-    pairs, empty = drop_empty(pairs)
-    if empty:
-        log(f"data: dropped {empty} training pairs with an empty side")
-    if not pairs:
-        raise NmtError(f"{d.dataset} [{d.train_split}]: the training set is empty")
-    return pairs
-
-
-def encode_training_pairs(cfg: Config, tok: Tokenizer, pairs: list[tuple[str, str]], log: Log = _stderr
-                          ) -> tuple[list[list[int]], list[list[int]]]:
-    """Source and target ids of the pairs that fit ``data.max_len`` pieces."""
-    d = cfg.data
-    src, tgt = encode_pairs(tok, pairs)
-    keep = [i for i in range(len(src)) if len(src[i]) - 1 <= d.max_len and len(tgt[i]) <= d.max_len]
-    if len(keep) < len(src):
-        log(f"data: dropped {len(src) - len(keep)} training pairs longer than {d.max_len} pieces")
-    if not keep:
-        raise NmtError(f"{d.dataset} [{d.train_split}]: no training pair fits data.max_len={d.max_len}")
-    return [src[i] for i in keep], [tgt[i] for i in keep]
 
 
 class Trainer:
@@ -134,26 +108,18 @@ class Trainer:
 
     def _load_data(self, payload: dict | None) -> None:
         d = self.cfg.data
-        splits = load_splits(d.dataset, d.name, [d.train_split, d.valid_split], d.src_lang, d.tgt_lang)
-        train_pairs = training_pairs(self.cfg, splits[d.train_split].pairs, self.log)
-        valid = splits[d.valid_split].pairs
+        tok = tokenizer_of(payload) if payload is not None else None
+        # The training set stays on disk (nmt/corpus.py); only its lengths are in memory.
+        self.corpus, self.tok, self.shortlist = prepare_corpus(self.cfg, tok, self.log)
+        valid = load_splits(d.dataset, d.name, [d.valid_split], d.src_lang, d.tgt_lang)[d.valid_split].pairs
         if d.max_valid_examples:
             valid = valid[: d.max_valid_examples]
         if not valid:
             raise NmtError(f"{d.dataset} [{d.valid_split}]: the validation set is empty")
-        if payload is not None:
-            self.tok = tokenizer_of(payload)
-        else:
-            self.log(f"vocab: training SentencePiece ({self.cfg.vocab.type}, {self.cfg.vocab.vocab_size}, "
-                     f"{'joint' if self.cfg.vocab.joint else 'separate'}) on {len(train_pairs)} pairs")
-            self.tok = Tokenizer.train([s for s, _ in train_pairs], [t for _, t in train_pairs], self.cfg.vocab)
-        self.train_src, self.train_tgt = encode_training_pairs(self.cfg, self.tok, train_pairs, self.log)
-        # The shortlist table decoding may use (nmt/shortlist.py); stored in every checkpoint.
-        self.shortlist = build_shortlist(self.train_src, self.train_tgt, self.tok.src_vocab_size,
-                                         self.tok.tgt_vocab_size, self.tok.joint)
         self.valid_src, self.valid_tgt = encode_pairs(self.tok, valid)
         self.valid_refs = [t for _, t in valid]
-        self.log(f"data: {len(self.train_src)} training pairs, {len(valid)} validation pairs")
+        self.lengths = self.corpus.lengths()
+        self.log(f"data: {len(self.corpus)} training pairs, {len(valid)} validation pairs")
 
     def _write_run_files(self) -> None:
         def dump(path: Path, data: bytes) -> None:
@@ -235,9 +201,8 @@ class Trainer:
     # ---------------------------------------------------------------- the loop
 
     def epoch_batches(self, epoch: int) -> list[list[int]]:
-        lengths = [max(len(s), len(t) + 1) for s, t in zip(self.train_src, self.train_tgt)]
         t = self.cfg.train
-        return batch_indices(lengths, t.batch_tokens, t.batch_sentences, shuffle=True,
+        return batch_indices(self.lengths, t.batch_tokens, t.batch_sentences, shuffle=True,
                              seed=t.seed * 100_003 + epoch)
 
     def train_step(self, batch: Batch) -> tuple[torch.Tensor, int, bool]:
@@ -274,7 +239,7 @@ class Trainer:
                         stopped = "interrupted"
                         break
                     idx = batches[self.batch_in_epoch]
-                    batch = make_batch([self.train_src[i] for i in idx], [self.train_tgt[i] for i in idx])
+                    batch = self.corpus.batch(idx)
                     loss, ntok, ok = self.train_step(batch)
                     self.batch_in_epoch += 1
                     if not ok:

@@ -4,8 +4,8 @@
     python scripts/add_shortlist.py runs/multi30k_de_en/best.pt [more.pt ...]
 
 Reads the training data named by each checkpoint's own config, builds the
-same table training builds now (``nmt.shortlist.build_shortlist`` over the
-same filtered pairs and the checkpoint's SentencePiece models), and rewrites
+same table training builds now (``nmt.corpus.prepare_corpus`` over the same
+filtered pairs with the checkpoint's SentencePiece models), and rewrites
 the checkpoint atomically with the table added; weights, config and training
 state are unchanged. A checkpoint that already holds a table is left alone.
 """
@@ -21,10 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nmt.checkpoint import config_of, load_checkpoint, save_checkpoint, tokenizer_of  # noqa: E402
-from nmt.data import load_splits  # noqa: E402
+from nmt.corpus import prepare_corpus  # noqa: E402
 from nmt.errors import NmtError  # noqa: E402
-from nmt.shortlist import build_shortlist  # noqa: E402
-from nmt.train import encode_training_pairs, training_pairs  # noqa: E402
 
 
 def add_shortlist(path: Path) -> str:
@@ -32,14 +30,10 @@ def add_shortlist(path: Path) -> str:
     if "shortlist" in payload:
         return f"{path}: already holds a shortlist table"
     cfg = config_of(payload, path)
-    tok = tokenizer_of(payload)
-    d = cfg.data
-    pairs = load_splits(d.dataset, d.name, [d.train_split], d.src_lang, d.tgt_lang)[d.train_split].pairs
-    src, tgt = encode_training_pairs(cfg, tok, training_pairs(cfg, pairs, log=lambda m: None), log=lambda m: None)
-    table = build_shortlist(src, tgt, tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
+    corpus, _, table = prepare_corpus(cfg, tokenizer_of(payload))
     payload["shortlist"] = table.to_payload()
     save_checkpoint(path, payload)
-    return f"{path}: shortlist table added ({len(src)} training pairs)"
+    return f"{path}: shortlist table added ({len(corpus)} training pairs)"
 
 
 def main() -> int:

@@ -30,7 +30,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import torch  # noqa: E402
 
-from nmt.batching import make_batch  # noqa: E402
 from nmt.config import ModelConfig, load_config  # noqa: E402
 from nmt.train import Trainer  # noqa: E402
 
@@ -101,7 +100,7 @@ def main() -> int:
             tokens, flops, t0 = 0, 0.0, time.perf_counter()
             for _ in range(args.steps):
                 idx = next(it)
-                batch = make_batch([trainer.train_src[i] for i in idx], [trainer.train_tgt[i] for i in idx])
+                batch = trainer.corpus.batch(idx)
                 _, ntok, _ = trainer.train_step(batch)
                 src_tok = float(batch.src_len.sum())
                 flops += 3 * forward_flops(cfg.model, trainer.tok.tgt_vocab_size, src_tok, ntok,

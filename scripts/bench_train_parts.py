@@ -29,7 +29,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-from nmt.batching import make_batch  # noqa: E402
 from nmt.config import load_config  # noqa: E402
 from nmt.model.dropout import dropout  # noqa: E402
 from nmt.train import Trainer  # noqa: E402
@@ -57,7 +56,7 @@ def main() -> int:
         tr = Trainer(cfg, Path(tmp) / "run", log=lambda m: None, progress=False)
         real = total = 0
         for idx in tr.epoch_batches(0)[: a.batches]:
-            b = make_batch([tr.train_src[i] for i in idx], [tr.train_tgt[i] for i in idx])
+            b = tr.corpus.batch(idx)
             real += int((b.tgt_out != 0).sum())
             total += b.tgt_out.numel()
     print(f"padding: {100 * (1 - real / total):.1f}% of target positions in {a.batches} training batches "

@@ -28,7 +28,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import torch  # noqa: E402
 from torch.profiler import ProfilerActivity, profile  # noqa: E402
 
-from nmt.batching import make_batch  # noqa: E402
 from nmt.config import load_config  # noqa: E402
 from nmt.loss import compute_loss  # noqa: E402
 from nmt.train import Trainer  # noqa: E402
@@ -50,7 +49,7 @@ def main() -> int:
 
         def next_batch():
             idx = next(batches)
-            return make_batch([tr.train_src[i] for i in idx], [tr.train_tgt[i] for i in idx])
+            return tr.corpus.batch(idx)
 
         for _ in range(3):
             tr.train_step(next_batch())

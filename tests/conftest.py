@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 os.environ["HF_DATASETS_OFFLINE"] = "1"
 os.environ["HF_HUB_OFFLINE"] = "1"
+# The token-id cache (nmt/corpus.py) of this test session, never the user's ~/.cache/nmt;
+# subprocesses (the CLI as users run it) inherit it.
+os.environ["NMT_CACHE"] = tempfile.mkdtemp(prefix="nmt-test-cache-")
 
 import pytest
 import torch
