@@ -257,13 +257,14 @@ def _kept_rows(cfg: Config, ids: Any, log: Log) -> tuple[np.ndarray, np.ndarray,
     return rows, src_len[rows].astype(np.int32), tgt_len[rows].astype(np.int32)
 
 
-def _cached_shortlist(corpus: TokenCorpus, tok: Tokenizer, key: str, folder: Path) -> Shortlist:
+def _cached_shortlist(corpus: TokenCorpus, tok: Tokenizer, key: str, folder: Path, log: Log) -> Shortlist:
     path = folder / f"shortlist-{key}.npz"
     if path.is_file():
         with np.load(path) as f:
             return Shortlist(torch.from_numpy(f["frequent"]), torch.from_numpy(f["table"]), bool(f["joint"]))
     from nmt.shortlist import MAX_PAIRS
 
+    log(f"data: counting the shortlist table over {min(MAX_PAIRS, len(corpus))} pairs")
     sl = count_shortlist(corpus.chunks(MAX_PAIRS), tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
     np.savez(tmp, frequent=sl.frequent.numpy(), table=sl.table.numpy(), joint=np.array(sl.joint))
@@ -299,4 +300,4 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     rows, src_len, tgt_len = _kept_rows(cfg, ids, log)
     corpus = TokenCorpus(ids, rows, src_len, tgt_len)
     sl_key = _key("shortlist", ids._fingerprint, cfg.data.max_len)
-    return corpus, tok, _cached_shortlist(corpus, tok, sl_key, folder)
+    return corpus, tok, _cached_shortlist(corpus, tok, sl_key, folder, log)

@@ -231,9 +231,11 @@ class Trainer:
         bad_in_row, stopped = 0, "finished"
         start = time.perf_counter() - self.elapsed
         with stop_signals() as flag, reporter:
-            reporter.start(self.step, len(self.epoch_batches(0)))
+            batches = self.epoch_batches(self.epoch)
+            reporter.start(self.step, len(batches))
             while self.epoch < t.max_epochs and stopped == "finished":
-                batches = self.epoch_batches(self.epoch)
+                if batches is None:
+                    batches = self.epoch_batches(self.epoch)
                 while self.batch_in_epoch < len(batches):
                     if flag["stop"]:
                         stopped = "interrupted"
@@ -271,6 +273,7 @@ class Trainer:
                 else:
                     self.epoch += 1
                     self.batch_in_epoch = 0
+                    batches = None
             self.elapsed = time.perf_counter() - start
             if stopped != "interrupted" and self.step % t.valid_every != 0 and self.step > 0:
                 self._validate_and_save(reporter, final=True)
