@@ -53,6 +53,8 @@ def _errors() -> Iterator[None]:
     except NmtError as exc:
         if _state["debug"]:
             raise
+        if exc.quiet:
+            raise typer.Exit(exc.exit_code)
         _fail(str(exc), exc.exit_code)
     except BrokenPipeError:
         _quiet_broken_pipe()

@@ -12,9 +12,11 @@ from __future__ import annotations
 class NmtError(Exception):
     """A user-facing error: the message names the file, key or option at fault."""
 
-    def __init__(self, message: str, exit_code: int = 1) -> None:
+    def __init__(self, message: str, exit_code: int = 1, quiet: bool = False) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+        # Already reported by another process of the run (torchrun): exit without repeating it.
+        self.quiet = quiet
 
 
 class ConfigError(NmtError):

@@ -15,10 +15,11 @@ The caller passes only real target positions (no padding), so there is no
 
 from __future__ import annotations
 
+from typing import Callable
+
 import torch
 
 from nmt.batching import Batch
-from nmt.model import Seq2Seq
 from nmt.tokenizer import PAD_ID
 
 
@@ -65,13 +66,15 @@ def label_smoothed_ce(logits: torch.Tensor, target: torch.Tensor, eps: float = 0
     return _LabelSmoothedCE.apply(logits, target, float(eps))
 
 
-def compute_loss(model: Seq2Seq, batch: Batch, label_smoothing: float) -> tuple[torch.Tensor, int]:
+def compute_loss(forward: Callable[..., tuple[torch.Tensor, torch.Tensor]], batch: Batch,
+                 label_smoothing: float) -> tuple[torch.Tensor, int]:
     """Label-smoothed cross-entropy summed over the real target tokens, and their count.
 
-    Padded positions are never computed (:meth:`Seq2Seq.packed_logits`), so
-    the loss needs no ``ignore_index``.
+    ``forward`` is :meth:`Seq2Seq.packed_logits` or a module that calls it (the
+    DistributedDataParallel wrapper of :mod:`nmt.distributed`). Padded positions are
+    never computed, so the loss needs no ``ignore_index``.
     """
     tgt_len = (batch.tgt_out != PAD_ID).sum(1)
-    logits, index = model.packed_logits(batch.src, batch.src_len, batch.tgt_in, tgt_len)
+    logits, index = forward(batch.src, batch.src_len, batch.tgt_in, tgt_len)
     loss = label_smoothed_ce(logits, batch.tgt_out.reshape(-1).index_select(0, index), label_smoothing)
     return loss, int(index.numel())

@@ -13,6 +13,7 @@ import json
 import math
 import sys
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -24,6 +25,7 @@ from nmt.batching import Batch, batch_indices, make_batch, make_src_batch
 from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
                             make_payload, save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
+from nmt import distributed
 from nmt.corpus import prepare_corpus
 from nmt.data import load_splits
 from nmt.device import resolve_device
@@ -74,8 +76,13 @@ class Trainer:
 
     def __init__(self, cfg: Config, out: Path, resume: bool = False, overwrite: bool = False,
                  log: Log = _stderr, progress: bool | None = None) -> None:
-        self.out, self.log, self.progress = Path(out), log, progress
-        prepare_out_dir(self.out, resume, overwrite)
+        # Under torchrun every rank builds the same run; rank 0 alone writes and talks.
+        self.dist = distributed.from_env()
+        self.out = Path(out)
+        self.log = log if self.dist.main else (lambda message: None)
+        self.progress = progress if self.dist.main else False
+        self.device = distributed.setup(self.dist, resolve_device(cfg.train.device, "train.device"))
+        self._staged(lambda: prepare_out_dir(self.out, resume, overwrite), first=self.dist.main)
         state = None
         if resume:
             payload = load_checkpoint(self.out / "last.pt")
@@ -90,10 +97,12 @@ class Trainer:
         self.cfg = cfg
         if cfg.train.threads:
             torch.set_num_threads(cfg.train.threads)
-        self.device = resolve_device(cfg.train.device, "train.device")
         torch.manual_seed(cfg.train.seed)
-        self._load_data(payload if resume else None)
+        # The first process on each machine fills the data cache; the others then read it.
+        self._staged(lambda: self._load_data(payload if resume else None), first=self.dist.local_rank == 0)
         self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size).to(self.device)
+        if self.dist.rank:  # same initial weights everywhere, different dropout masks
+            torch.manual_seed(cfg.train.seed + self.dist.rank)
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=cfg.train.lr,
                                           weight_decay=cfg.train.weight_decay)
         self.scheduler = make_scheduler(cfg, self.optimizer)
@@ -101,10 +110,30 @@ class Trainer:
         self.best_bleu, self.best_step, self.bad_validations, self.elapsed = -1.0, 0, 0, 0.0
         if state is not None:
             self._restore(payload, state)
-        else:
+        elif self.dist.main:
             self._write_run_files()
+        # What training calls: DistributedDataParallel under torchrun (nmt/distributed.py).
+        self.forward = distributed.wrap(self.dist, self.model, self.device)
 
     # ---------------------------------------------------------------- setup
+
+    def _staged(self, fn: Callable[[], None], first: bool) -> None:
+        """Run ``fn`` on the ranks where ``first`` holds, then on the others; an NmtError on any
+        rank stops every rank with that rank's message instead of leaving them waiting."""
+        for stage in (True, False):
+            error = None
+            if first == stage:
+                try:
+                    fn()
+                except NmtError as exc:
+                    error = (str(exc), exc.exit_code)
+            if self.dist.enabled:
+                errors = distributed.gather(self.dist, error, "start-up")
+                if error is None and any(errors):  # another rank's: rank 0 or that rank says it
+                    message, code = next(e for e in errors if e)
+                    raise NmtError(message, code, quiet=True)
+            if error:
+                raise NmtError(*error)
 
     def _load_data(self, payload: dict | None) -> None:
         d = self.cfg.data
@@ -138,12 +167,18 @@ class Trainer:
         self.scheduler.load_state_dict(state["scheduler"])
         for key in ("step", "epoch", "batch_in_epoch", "best_bleu", "best_step", "bad_validations", "elapsed"):
             setattr(self, key, state[key])
-        torch.set_rng_state(state["torch_rng"])
-        if self.device.type == "cuda" and state.get("cuda_rng") is not None:
-            torch.cuda.set_rng_state(state["cuda_rng"], self.device)
+        ranks = state.get("rng_ranks") or [{"torch": state["torch_rng"], "cuda": state.get("cuda_rng")}]
+        if len(ranks) == self.dist.world:
+            torch.set_rng_state(ranks[self.dist.rank]["torch"])
+            if self.device.type == "cuda" and ranks[self.dist.rank]["cuda"] is not None:
+                torch.cuda.set_rng_state(ranks[self.dist.rank]["cuda"], self.device)
+        else:  # another number of processes: the data order resumes exactly, dropout masks cannot
+            self.log(f"resume: {len(ranks)} process(es) wrote last.pt, {self.dist.world} resume it; "
+                     "dropout draws new random numbers")
+            torch.manual_seed(self.cfg.train.seed * 1_000_003 + self.step * 101 + self.dist.rank)
         # Log lines written after the checkpoint will be written again.
         log_path = self.out / "train_log.jsonl"
-        if log_path.exists():
+        if self.dist.main and log_path.exists():
             kept = [ln for ln in log_path.read_text().splitlines()
                     if ln.strip() and json.loads(ln).get("step", 0) <= self.step]
             atomic_write(log_path, lambda f: f.write("".join(k + "\n" for k in kept).encode()))
@@ -152,19 +187,25 @@ class Trainer:
     # ---------------------------------------------------------------- checkpoints
 
     def _train_state(self) -> dict[str, Any]:
-        return {
+        """Everything --resume needs; the RNG states of every rank (a collective under torchrun)."""
+        cuda = self.device.type == "cuda"
+        rng = {"torch": torch.get_rng_state(), "cuda": torch.cuda.get_rng_state(self.device) if cuda else None}
+        ranks = distributed.gather(self.dist, rng, "saving last.pt")
+        return {"rng_ranks": ranks,
             "optimizer": self.optimizer.state_dict(), "scheduler": self.scheduler.state_dict(),
             "step": self.step, "epoch": self.epoch, "batch_in_epoch": self.batch_in_epoch,
             "best_bleu": self.best_bleu, "best_step": self.best_step,
             "bad_validations": self.bad_validations, "elapsed": self.elapsed,
-            "torch_rng": torch.get_rng_state(),
-            "cuda_rng": torch.cuda.get_rng_state(self.device) if self.device.type == "cuda" else None,
+            "torch_rng": ranks[0]["torch"], "cuda_rng": ranks[0]["cuda"],
         }
 
     def save(self, name: str, with_state: bool) -> None:
-        payload = make_payload(self.cfg, self.model.state_dict(), self.tok,
-                               self._train_state() if with_state else None, self.shortlist)
-        save_checkpoint(self.out / name, payload)
+        """Rank 0 writes ``name``; with the training state, every rank must call this (their
+        RNG states are gathered into the file)."""
+        state = self._train_state() if with_state else None
+        if self.dist.main:
+            save_checkpoint(self.out / name, make_payload(self.cfg, self.model.state_dict(), self.tok,
+                                                          state, self.shortlist))
 
     # ---------------------------------------------------------------- validation
 
@@ -179,7 +220,7 @@ class Trainer:
         lengths = [max(len(s), len(t) + 1) for s, t in zip(self.valid_src, self.valid_tgt)]
         for idx in batch_indices(lengths, batch_tokens=self.cfg.train.batch_tokens * 2):
             batch = make_batch([self.valid_src[i] for i in idx], [self.valid_tgt[i] for i in idx])
-            loss, n = compute_loss(model, batch.to(self.device), 0.0)
+            loss, n = compute_loss(model.packed_logits, batch.to(self.device), 0.0)
             total, tokens = total + float(loss), tokens + n
         hyps = [""] * len(self.valid_src)
         d = self.cfg.decode
@@ -205,48 +246,66 @@ class Trainer:
         return batch_indices(self.lengths, t.batch_tokens, t.batch_sentences, shuffle=True,
                              seed=t.seed * 100_003 + epoch)
 
-    def train_step(self, batch: Batch) -> tuple[torch.Tensor, int, bool]:
-        """Forward, backward, clip, update; a non-finite loss or gradient skips the update.
+    def train_step(self, batches: list[Batch], tokens: float) -> tuple[torch.Tensor, bool]:
+        """One update from this rank's ``batches`` (train.accum_steps of them); ``tokens`` is
+        the target token count of the whole update, all batches on all ranks.
 
-        Returns the per-token loss, the target token count, and whether the update happened.
+        Each batch's summed loss is divided by ``tokens / world`` before its backward, so
+        the gradient DDP averages over ranks is the mean over every token of the update:
+        N processes, or one process accumulating N batches, take the same step. A
+        non-finite gradient norm (the same on every rank after the all-reduce) skips the
+        update everywhere. Returns this rank's per-token loss and whether it updated.
         """
-        with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.cfg.train.amp == "bf16"):
-            loss, ntok = compute_loss(self.model, batch.to(self.device), self.cfg.train.label_smoothing)
-        loss = loss / ntok
         self.optimizer.zero_grad(set_to_none=True)
-        if not bool(torch.isfinite(loss)):
-            return loss.detach(), ntok, False
-        loss.backward()
+        scale = tokens / self.dist.world
+        total, local = torch.zeros((), device=self.device), 0
+        with distributed.collective(self.dist, "a training step"):
+            for i, batch in enumerate(batches):
+                last = i == len(batches) - 1
+                sync = nullcontext() if last or not self.dist.enabled else self.forward.no_sync()
+                with sync:
+                    with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.cfg.train.amp == "bf16"):
+                        loss, ntok = compute_loss(self.forward, batch.to(self.device), self.cfg.train.label_smoothing)
+                    (loss / scale).backward()
+                total, local = total + loss.detach(), local + ntok
         norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.train.clip_grad_norm or 1e9)
         if not bool(torch.isfinite(norm)):
             self.optimizer.zero_grad(set_to_none=True)
-            return loss.detach(), ntok, False
+            return total / max(1, local), False
         self.optimizer.step()
-        return loss.detach(), ntok, True
+        return total / max(1, local), True
 
     def run(self) -> TrainResult:
+        """The loop. Under torchrun each optimizer step takes ``world * accum_steps`` consecutive
+        batches of the epoch's order (the same order on every rank) and rank r trains on
+        batches r, r + world, ... of them; an epoch's last incomplete group is skipped."""
         t = self.cfg.train
+        group = self.dist.world * t.accum_steps
         self.model.train()
-        reporter = ProgressReporter(self.out, t, self.progress)
+        reporter = ProgressReporter(self.out, t, self.progress, active=self.dist.main)
         bad_in_row, stopped = 0, "finished"
         start = time.perf_counter() - self.elapsed
         with stop_signals() as flag, reporter:
             batches = self.epoch_batches(self.epoch)
-            reporter.start(self.step, len(batches))
+            reporter.start(self.step, len(batches) // group)
             while self.epoch < t.max_epochs and stopped == "finished":
                 if batches is None:
                     batches = self.epoch_batches(self.epoch)
-                while self.batch_in_epoch < len(batches):
-                    if flag["stop"]:
-                        stopped = "interrupted"
+                while self.batch_in_epoch + group <= len(batches):
+                    b = self.batch_in_epoch
+                    mine = [self.corpus.batch(idx) for idx in batches[b + self.dist.rank: b + group: self.dist.world]]
+                    # One all-reduce keeps the ranks in step: the update's tokens, and whether any
+                    # rank was signalled or ran out of time (all then stop at this same step).
+                    tokens, stop, late = distributed.agree(self.dist, [
+                        sum(x.n_tgt_tokens for x in mine), float(flag["stop"]),
+                        float(bool(t.max_time) and time.perf_counter() - start >= t.max_time)], self.device)
+                    if stop or late:
+                        stopped = "interrupted" if stop else "max-time"
                         break
-                    idx = batches[self.batch_in_epoch]
-                    batch = self.corpus.batch(idx)
-                    loss, ntok, ok = self.train_step(batch)
-                    self.batch_in_epoch += 1
+                    loss, ok = self.train_step(mine, tokens)
+                    self.batch_in_epoch += group
                     if not ok:
                         bad_in_row += 1
-                        self.optimizer.zero_grad(set_to_none=True)
                         self.log(f"step {self.step + 1}: non-finite loss or gradient, step skipped "
                                  f"({bad_in_row} in a row)")
                         if bad_in_row >= t.max_bad_steps:
@@ -260,14 +319,12 @@ class Trainer:
                     if t.scheduler != "plateau":
                         self.scheduler.step()
                     self.elapsed = time.perf_counter() - start
-                    reporter.train_step(self.step, self.epoch, float(loss), ntok,
+                    reporter.train_step(self.step, self.epoch, float(loss), int(tokens),
                                         self.optimizer.param_groups[0]["lr"], self.elapsed)
                     if self.step % t.valid_every == 0:
                         stopped = self._validate_and_save(reporter) or stopped
                     if t.max_steps and self.step >= t.max_steps:
                         stopped = "max-steps"
-                    elif t.max_time and self.elapsed >= t.max_time:
-                        stopped = "max-time"
                     if stopped != "finished":
                         break
                 else:
@@ -278,9 +335,9 @@ class Trainer:
             if stopped != "interrupted" and self.step % t.valid_every != 0 and self.step > 0:
                 self._validate_and_save(reporter, final=True)
             self.save("last.pt", with_state=True)
-            if self.best_step == 0 and self.step > 0 and not (self.out / "best.pt").exists():
+            if self.dist.main and self.best_step == 0 and self.step > 0 and not (self.out / "best.pt").exists():
                 self.save("best.pt", with_state=False)
-            if t.average_last and stopped != "interrupted":
+            if t.average_last and stopped != "interrupted" and self.dist.main:
                 self._average(reporter)
         self.log(f"{stopped}: step {self.step}, best validation BLEU {self.best_bleu:.2f} "
                  f"at step {self.best_step}, {self.elapsed:.0f}s; checkpoints in {self.out}")
@@ -293,7 +350,8 @@ class Trainer:
         updates best.pt: stepping the scheduler or the patience there would make
         a run that is later resumed differ from one that never stopped.
         """
-        metrics = self.validate()
+        # Rank 0 validates; every rank takes its figures, so schedulers and patience agree.
+        metrics = distributed.broadcast(self.dist, self.validate() if self.dist.main else None, "validation")
         improved = metrics["valid_bleu"] > self.best_bleu
         if improved:
             self.best_bleu, self.best_step = metrics["valid_bleu"], self.step
@@ -304,7 +362,7 @@ class Trainer:
         reporter.validation(self.step, self.epoch, metrics, improved, self.elapsed)
         if improved:
             self.save("best.pt", with_state=False)
-        if self.cfg.train.average_last:
+        if self.cfg.train.average_last and self.dist.main:
             self.save(f"valid-{self.step:08d}.pt", with_state=False)
             for old in sorted(self.out.glob("valid-*.pt"))[: -self.cfg.train.average_last]:
                 old.unlink(missing_ok=True)
@@ -338,5 +396,8 @@ class Trainer:
 
 def train(cfg: Config, out: Path, resume: bool = False, overwrite: bool = False, log: Log = _stderr,
           progress: bool | None = None) -> TrainResult:
-    """Train ``cfg`` into ``out``; see :class:`Trainer`."""
-    return Trainer(cfg, out, resume, overwrite, log, progress).run()
+    """Train ``cfg`` into ``out``; see :class:`Trainer`. Under torchrun the process group is
+    left cleanly at the end (a process that exits while still in it aborts its peers)."""
+    result = Trainer(cfg, out, resume, overwrite, log, progress).run()
+    distributed.shutdown()
+    return result

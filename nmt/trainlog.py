@@ -23,13 +23,16 @@ from nmt.errors import NmtError
 class ProgressReporter:
     """tqdm bar (step, loss, lr, tokens/s, ETA) on stderr + ``train_log.jsonl``."""
 
-    def __init__(self, out: Path, cfg: TrainConfig, progress: bool | None = None) -> None:
+    def __init__(self, out: Path, cfg: TrainConfig, progress: bool | None = None, active: bool = True) -> None:
         self.cfg = cfg
         self.path = out / "train_log.jsonl"
-        self.progress = progress
+        # Inactive on every rank but 0 under torchrun: nothing is written or printed.
+        self.active = active
+        self.progress = progress if active else False
         self.bar: tqdm | None = None
         self.tb: Any = None
-        if cfg.tensorboard:
+        self.file: Any = None
+        if cfg.tensorboard and active:
             try:
                 from torch.utils.tensorboard import SummaryWriter
             except ImportError:
@@ -42,13 +45,15 @@ class ProgressReporter:
         self._t0 = time.perf_counter()
 
     def __enter__(self) -> "ProgressReporter":
-        self.file = open(self.path, "a", encoding="utf-8")
+        if self.active:
+            self.file = open(self.path, "a", encoding="utf-8")
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.close()
-        self.file.close()
+        if self.file is not None:
+            self.file.close()
         if self.tb is not None:
             self.tb.close()
 
@@ -60,6 +65,8 @@ class ProgressReporter:
                         dynamic_ncols=True, mininterval=1.0)
 
     def _write(self, record: dict[str, Any]) -> None:
+        if self.file is None:
+            return
         self.file.write(json.dumps(record) + "\n")
         self.file.flush()
 
@@ -90,7 +97,9 @@ class ProgressReporter:
         self._write(record)
         message = (f"step {step}: valid loss {metrics['valid_loss']:.3f} ppl {metrics['valid_ppl']:.2f} "
                    f"BLEU {metrics['valid_bleu']:.2f}{' (best)' if improved else ''}")
-        if self.bar is not None and not self.bar.disable:
+        if not self.active:
+            pass
+        elif self.bar is not None and not self.bar.disable:
             self.bar.write(message, file=sys.stderr)
         else:
             print(message, file=sys.stderr, flush=True)

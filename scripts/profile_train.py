@@ -57,7 +57,7 @@ def main() -> int:
         for _ in range(args.steps):
             batch = next_batch()
             t0 = time.perf_counter()
-            loss, n = compute_loss(tr.model, batch, cfg.train.label_smoothing)
+            loss, n = compute_loss(tr.model.packed_logits, batch, cfg.train.label_smoothing)
             t1 = time.perf_counter()
             tr.optimizer.zero_grad(set_to_none=True)
             (loss / n).backward()
