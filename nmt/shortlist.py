@@ -31,7 +31,7 @@ taken over those pieces only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import torch
@@ -135,91 +135,81 @@ def _unique_per_pair(ids: np.ndarray, lens: np.ndarray, vocab: int) -> tuple[np.
     return pair[keep], ids[keep]
 
 
-class _PairCounts:
-    """Counts of (source id, target id) keys, kept as sorted unique arrays and merged as chunks
-    arrive. Memory is bounded: past ``limit`` distinct keys, keys seen once are dropped (a
-    partner seen once in hundreds of thousands of pairs ranks last anyway); below it (every
-    Multi30k-sized corpus) the counts are exact."""
-
-    def __init__(self, limit: int = 16_000_000) -> None:
-        self.limit = limit
-        self.keys = np.zeros(0, dtype=np.int64)
-        self.counts = np.zeros(0, dtype=np.int64)
-        self.pending: list[tuple[np.ndarray, np.ndarray]] = []
-        self.pending_size = 0
-
-    def add(self, keys: np.ndarray) -> None:
-        key, count = np.unique(keys, return_counts=True)
-        self.pending.append((key, count))
-        self.pending_size += len(key)
-        if self.pending_size > self.limit // 2:
-            self._merge()
-
-    def _merge(self) -> None:
-        if not self.pending:
-            return
-        keys = np.concatenate([self.keys] + [k for k, _ in self.pending])
-        counts = np.concatenate([self.counts] + [c for _, c in self.pending])
-        self.pending, self.pending_size = [], 0
-        self.keys, inverse = np.unique(keys, return_inverse=True)
-        self.counts = np.bincount(inverse, weights=counts, minlength=len(self.keys)).astype(np.int64)
-        if len(self.keys) > self.limit:
-            keep = self.counts > 1
-            self.keys, self.counts = self.keys[keep], self.counts[keep]
-
-    def result(self) -> tuple[np.ndarray, np.ndarray]:
-        self._merge()
-        return self.keys, self.counts
+BAND_CELLS = 1 << 26  # counts held at once: 64M int32 = 256 MB (an 8k x 8k vocabulary in one band)
+RANK_ROWS = 256  # source pieces ranked at a time
 
 
-def count_shortlist(chunks: Iterable[IdChunk], src_vocab: int, tgt_vocab: int, joint: bool,
+def _rank_band(counts: np.ndarray, first: int, n: int, src_sents: np.ndarray, tgt_sents: np.ndarray,
+               table: np.ndarray) -> None:
+    """Fill ``table`` rows first.. from a band of (source piece, target piece) counts: partners
+    by ``c * log(c N / (c(s) c(t)))``, best first, ties by id; pieces never seen together stay PAD."""
+    per_source = table.shape[1]
+    for a in range(0, len(counts), RANK_ROWS):
+        r, t_id = np.nonzero(counts[a:a + RANK_ROWS])
+        if not len(r):
+            continue
+        s_id = r + first + a
+        count = counts[a:a + RANK_ROWS][r, t_id].astype(np.int64)
+        llr = count * np.log(count * float(n) / (src_sents[s_id] * tgt_sents[t_id]))
+        order = np.lexsort((t_id, -llr, s_id))  # by source, best partner first, ties by id
+        s_id, t_id = s_id[order], t_id[order]
+        rank = np.arange(len(s_id)) - np.searchsorted(s_id, s_id, side="left")
+        keep = rank < per_source
+        table[s_id[keep], rank[keep]] = t_id[keep]
+
+
+def count_shortlist(chunks: Callable[[], Iterable[IdChunk]], src_vocab: int, tgt_vocab: int, joint: bool,
                     per_source: int = MAX_PER_SOURCE, max_pairs: int = MAX_PAIRS) -> Shortlist:
-    """Count co-occurrences in the first ``max_pairs`` pairs of ``chunks`` and rank each source
+    """Count co-occurrences in the first ``max_pairs`` pairs of ``chunks()`` and rank each source
     piece's partners (see the module docstring); special ids are not counted.
 
     Why chunks of flat arrays: a corpus of millions of pairs is read from memory-mapped
     storage a chunk at a time, and each chunk's keys (every distinct source piece of a pair
     times every distinct target piece) are made with array operations, not a loop over pairs.
+    The counts are exact and their memory does not grow with the corpus: a dense int32
+    matrix for a band of source pieces (the whole 8k x 8k vocabulary in one band of 256 MB;
+    a larger vocabulary reads the chunks once per band).
     """
     tok_count = np.zeros(tgt_vocab, dtype=np.int64)
     src_sents = np.zeros(src_vocab, dtype=np.int64)
     tgt_sents = np.zeros(tgt_vocab, dtype=np.int64)
-    pairs = _PairCounts()
-    n = 0
-    for chunk in chunks:
-        take = min(len(chunk), max_pairs - n)
-        if take <= 0:
-            break
-        s_len, t_len = chunk.src_len[:take], chunk.tgt_len[:take]
-        s_ids, t_ids = chunk.src[: int(s_len.sum())], chunk.tgt[: int(t_len.sum())]
-        n += take
-        tok_count += np.bincount(t_ids.astype(np.int64), minlength=tgt_vocab)
-        s_pair, s_id = _unique_per_pair(s_ids, s_len, src_vocab)
-        t_pair, t_id = _unique_per_pair(t_ids, t_len, tgt_vocab)
-        src_sents += np.bincount(s_id, minlength=src_vocab)
-        tgt_sents += np.bincount(t_id, minlength=tgt_vocab)
-        # Every (source piece, target piece) of the same pair: source entry e of pair p is
-        # repeated once per distinct target piece of p, and meets each of them in turn.
-        per_pair = np.bincount(t_pair, minlength=take)
-        t_start = np.cumsum(per_pair) - per_pair
-        reps = per_pair[s_pair]
-        total = int(reps.sum())
-        if total == 0:
-            continue
-        within = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
-        t_index = np.repeat(t_start[s_pair], reps) + within
-        pairs.add(np.repeat(s_id, reps) * tgt_vocab + t_id[t_index])
     table = np.full((src_vocab, per_source), PAD_ID, dtype=np.int64)
-    pair, count = pairs.result()
-    if len(pair):
-        s_id, t_id = pair // tgt_vocab, pair % tgt_vocab
-        llr = count * np.log(count * float(n) / (src_sents[s_id] * tgt_sents[t_id]))
-        order = np.lexsort((t_id, -llr, s_id))  # by source, best partner first, ties by id
-        s_id, t_id = s_id[order], t_id[order]
-        first = np.searchsorted(s_id, s_id, side="left")
-        rank = np.arange(len(s_id)) - first
-        keep = rank < per_source
-        table[s_id[keep], rank[keep]] = t_id[keep]
+    band = max(1, BAND_CELLS // tgt_vocab)
+    n = 0
+    for first in range(0, src_vocab, band):
+        last = min(src_vocab, first + band)
+        counts = np.zeros((last - first, tgt_vocab), dtype=np.int32)
+        flat = counts.reshape(-1)
+        seen = 0
+        for chunk in chunks():
+            take = min(len(chunk), max_pairs - seen)
+            if take <= 0:
+                break
+            seen += take
+            s_len, t_len = chunk.src_len[:take], chunk.tgt_len[:take]
+            s_ids, t_ids = chunk.src[: int(s_len.sum())], chunk.tgt[: int(t_len.sum())]
+            s_pair, s_id = _unique_per_pair(s_ids, s_len, src_vocab)
+            t_pair, t_id = _unique_per_pair(t_ids, t_len, tgt_vocab)
+            if first == 0:
+                tok_count += np.bincount(t_ids.astype(np.int64), minlength=tgt_vocab)
+                src_sents += np.bincount(s_id, minlength=src_vocab)
+                tgt_sents += np.bincount(t_id, minlength=tgt_vocab)
+            in_band = (s_id >= first) & (s_id < last)
+            s_pair, s_id = s_pair[in_band], s_id[in_band]
+            # Every (source piece, target piece) of the same pair: source entry e of pair p is
+            # repeated once per distinct target piece of p, and meets each of them in turn.
+            per_pair = np.bincount(t_pair, minlength=take)
+            t_start = np.cumsum(per_pair) - per_pair
+            reps = per_pair[s_pair]
+            total = int(reps.sum())
+            if total == 0:
+                continue
+            within = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
+            t_index = np.repeat(t_start[s_pair], reps) + within
+            key, count = np.unique(np.repeat(s_id - first, reps) * tgt_vocab + t_id[t_index], return_counts=True)
+            flat[key] += count.astype(np.int32)
+        n = seen
+        _rank_band(counts, first, n, src_sents, tgt_sents, table)
     tok_count[:SPECIALS] = np.iinfo(np.int64).max  # specials first
     frequent = np.argsort(-tok_count, kind="stable")
     return Shortlist(torch.from_numpy(frequent), torch.from_numpy(table), joint)
@@ -230,6 +220,9 @@ def build_shortlist(src: Sequence[Sequence[int]], tgt: Sequence[Sequence[int]], 
                     max_pairs: int = MAX_PAIRS, chunk_pairs: int = 4096) -> Shortlist:
     """:func:`count_shortlist` over id lists held in memory (tests, small corpora, old runs)."""
     n = min(len(src), max_pairs)
-    chunks = (IdChunk.from_lists(src[i:i + chunk_pairs], tgt[i:i + chunk_pairs])
-              for i in range(0, n, chunk_pairs))
+
+    def chunks() -> Iterator[IdChunk]:
+        for i in range(0, n, chunk_pairs):
+            yield IdChunk.from_lists(src[i:i + chunk_pairs], tgt[i:i + chunk_pairs])
+
     return count_shortlist(chunks, src_vocab, tgt_vocab, joint, per_source, max_pairs)

@@ -15,17 +15,18 @@ import sys
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import torch
 import yaml
 
+from nmt import distributed
 from nmt.batching import Batch, batch_indices, make_batch, make_src_batch
 from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
                             make_payload, save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
-from nmt import distributed
 from nmt.corpus import prepare_corpus
 from nmt.data import load_splits
 from nmt.device import resolve_device
@@ -35,6 +36,7 @@ from nmt.loss import compute_loss
 from nmt.model import Seq2Seq, build_model
 from nmt.rundir import prepare_out_dir, stop_signals
 from nmt.search import search
+from nmt.stream import prepare_stream
 from nmt.tokenizer import Tokenizer
 from nmt.trainlog import ProgressReporter
 
@@ -138,8 +140,10 @@ class Trainer:
     def _load_data(self, payload: dict | None) -> None:
         d = self.cfg.data
         tok = tokenizer_of(payload) if payload is not None else None
-        # The training set stays on disk (nmt/corpus.py); only its lengths are in memory.
-        self.corpus, self.tok, self.shortlist = prepare_corpus(self.cfg, tok, self.log)
+        # The training set stays on disk (nmt/corpus.py; only its lengths are in memory) or
+        # is streamed (nmt/stream.py).
+        prepare = prepare_stream if d.streaming else prepare_corpus
+        self.corpus, self.tok, self.shortlist = prepare(self.cfg, tok, self.log)
         valid = load_splits(d.dataset, d.name, [d.valid_split], d.src_lang, d.tgt_lang)[d.valid_split].pairs
         if d.max_valid_examples:
             valid = valid[: d.max_valid_examples]
@@ -147,8 +151,8 @@ class Trainer:
             raise NmtError(f"{d.dataset} [{d.valid_split}]: the validation set is empty")
         self.valid_src, self.valid_tgt = encode_pairs(self.tok, valid)
         self.valid_refs = [t for _, t in valid]
-        self.lengths = self.corpus.lengths()
-        self.log(f"data: {len(self.corpus)} training pairs, {len(valid)} validation pairs")
+        what = "streamed training pairs" if d.streaming else f"{len(self.corpus)} training pairs"
+        self.log(f"data: {what}, {len(valid)} validation pairs")
 
     def _write_run_files(self) -> None:
         def dump(path: Path, data: bytes) -> None:
@@ -241,10 +245,27 @@ class Trainer:
 
     # ---------------------------------------------------------------- the loop
 
-    def epoch_batches(self, epoch: int) -> list[list[int]]:
+    def epoch_batches(self, epoch: int) -> list[Any]:
+        """The index arrays of ``epoch``'s batches (cached corpus only; tools and benchmarks)."""
         t = self.cfg.train
-        return batch_indices(self.lengths, t.batch_tokens, t.batch_sentences, shuffle=True,
-                             seed=t.seed * 100_003 + epoch)
+        return self.corpus.epoch_order(epoch, t.batch_tokens, t.batch_sentences, t.seed)
+
+    def updates(self, epoch: int) -> Iterator[list[Batch]]:
+        """This rank's batches of each update of ``epoch``, from ``batch_in_epoch`` on.
+
+        An update takes ``world * accum_steps`` consecutive batches of the epoch's order
+        (the same order on every rank); rank r trains on the r-th, (r + world)-th, ... of
+        them and the others are never built. An epoch's last incomplete group is skipped.
+        """
+        t, d = self.cfg.train, self.dist
+        group = d.world * t.accum_steps
+        it = self.corpus.batches(epoch, self.batch_in_epoch, lambda k: k % d.world == d.rank,
+                                 t.batch_tokens, t.batch_sentences, t.seed)
+        while True:
+            got = list(islice(it, group))
+            if len(got) < group:
+                return
+            yield [b for b in got if b is not None]
 
     def train_step(self, batches: list[Batch], tokens: float) -> tuple[torch.Tensor, bool]:
         """One update from this rank's ``batches`` (train.accum_steps of them); ``tokens`` is
@@ -276,9 +297,8 @@ class Trainer:
         return total / max(1, local), True
 
     def run(self) -> TrainResult:
-        """The loop. Under torchrun each optimizer step takes ``world * accum_steps`` consecutive
-        batches of the epoch's order (the same order on every rank) and rank r trains on
-        batches r, r + world, ... of them; an epoch's last incomplete group is skipped."""
+        """The loop: one update per :meth:`updates` group, validation every train.valid_every
+        updates, until max_steps, max_epochs, max_time, early stopping or a signal."""
         t = self.cfg.train
         group = self.dist.world * t.accum_steps
         self.model.train()
@@ -286,14 +306,10 @@ class Trainer:
         bad_in_row, stopped = 0, "finished"
         start = time.perf_counter() - self.elapsed
         with stop_signals() as flag, reporter:
-            batches = self.epoch_batches(self.epoch)
-            reporter.start(self.step, len(batches) // group)
+            per_epoch = self.corpus.count(self.epoch, t.batch_tokens, t.batch_sentences, t.seed)
+            reporter.start(self.step, per_epoch // group if per_epoch is not None else None)
             while self.epoch < t.max_epochs and stopped == "finished":
-                if batches is None:
-                    batches = self.epoch_batches(self.epoch)
-                while self.batch_in_epoch + group <= len(batches):
-                    b = self.batch_in_epoch
-                    mine = [self.corpus.batch(idx) for idx in batches[b + self.dist.rank: b + group: self.dist.world]]
+                for mine in self.updates(self.epoch):
                     # One all-reduce keeps the ranks in step: the update's tokens, and whether any
                     # rank was signalled or ran out of time (all then stop at this same step).
                     tokens, stop, late = distributed.agree(self.dist, [
@@ -330,7 +346,6 @@ class Trainer:
                 else:
                     self.epoch += 1
                     self.batch_in_epoch = 0
-                    batches = None
             self.elapsed = time.perf_counter() - start
             if stopped != "interrupted" and self.step % t.valid_every != 0 and self.step > 0:
                 self._validate_and_save(reporter, final=True)

@@ -57,8 +57,9 @@ class ProgressReporter:
         if self.tb is not None:
             self.tb.close()
 
-    def start(self, step: int, batches_per_epoch: int) -> None:
-        total = self.cfg.max_steps or batches_per_epoch * self.cfg.max_epochs
+    def start(self, step: int, batches_per_epoch: int | None) -> None:
+        """``batches_per_epoch`` is None for a streamed corpus (the bar then counts to max_steps)."""
+        total = self.cfg.max_steps or (batches_per_epoch * self.cfg.max_epochs if batches_per_epoch else None)
         # disable=None: a bar on a terminal, nothing when stderr is a file or pipe.
         disable = None if self.progress is None else not self.progress
         self.bar = tqdm(total=total, initial=step, unit="step", file=sys.stderr, disable=disable,

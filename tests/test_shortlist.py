@@ -169,3 +169,40 @@ def test_shortlist_flag_without_a_table_is_a_one_line_error_and_the_script_adds_
     listed = run_nmt("translate", "-m", str(old), "--shortlist", input=line)
     ref = run_nmt("translate", "-m", str(trained_run / "best.pt"), input=line)
     assert listed.returncode == 0 and listed.stdout == ref.stdout
+
+
+def _reference_table(src, tgt, src_vocab, tgt_vocab, per_source):
+    """The per-pair loop that built the tables of the published models (commit 4a649d4)."""
+    import numpy as np
+
+    n = len(src)
+    src_sents, tgt_sents = np.zeros(src_vocab, dtype=np.int64), np.zeros(tgt_vocab, dtype=np.int64)
+    keys = []
+    for s, t in zip(src, tgt):
+        us, ut = np.unique(np.asarray(s)), np.unique(np.asarray(t))
+        us, ut = us[us >= SPECIALS], ut[ut >= SPECIALS]
+        src_sents[us] += 1
+        tgt_sents[ut] += 1
+        keys.append((us[:, None] * tgt_vocab + ut[None, :]).ravel())
+    table = np.full((src_vocab, per_source), PAD_ID, dtype=np.int64)
+    pair, count = np.unique(np.concatenate(keys), return_counts=True)
+    s_id, t_id = pair // tgt_vocab, pair % tgt_vocab
+    llr = count * np.log(count * float(n) / (src_sents[s_id] * tgt_sents[t_id]))
+    order = np.lexsort((t_id, -llr, s_id))
+    s_id, t_id = s_id[order], t_id[order]
+    rank = np.arange(len(s_id)) - np.searchsorted(s_id, s_id, side="left")
+    keep = rank < per_source
+    table[s_id[keep], rank[keep]] = t_id[keep]
+    return torch.from_numpy(table)
+
+
+@pytest.mark.parametrize("bands", [1, 7])
+def test_counting_in_bands_of_flat_chunks_gives_the_reference_table(tokenizer, real_pairs, monkeypatch, bands):
+    import nmt.shortlist
+
+    src = tokenizer.encode_src([s for s, _ in real_pairs])
+    tgt = tokenizer.encode_tgt([t for _, t in real_pairs])
+    V = tokenizer.src_vocab_size
+    monkeypatch.setattr(nmt.shortlist, "BAND_CELLS", -(-V // bands) * V)
+    sl = build_shortlist(src, tgt, V, V, joint=True, per_source=12, chunk_pairs=333)
+    assert torch.equal(sl.table, _reference_table(src, tgt, V, V, 12))

@@ -1,0 +1,160 @@
+"""The training split streamed (``data.streaming: true``): for hub corpora too large to download.
+
+``datasets`` streaming reads the split as an ``IterableDataset`` and passes it
+through its shuffle buffer (``data.shuffle_buffer`` pairs; ``set_epoch`` gives
+each epoch another order). From there the path is the one the cached corpus
+takes, a pool at a time: ~100 batches' worth of pairs is tokenized, filtered
+(blank sides, ``data.max_len``) and cut into token-budget batches by
+:func:`nmt.batching.batch_indices`, so a streamed batch is as well packed as
+a cached one. Memory is the shuffle buffer plus one pool, whatever the corpus.
+
+Everything is a function of (seed, epoch), so ``--resume`` is exact: it reads
+the epoch's stream again from its start and skips the batches already trained
+on (re-reading and re-tokenizing them: resuming far into an epoch of a huge
+stream takes the time that reading that far takes). SentencePiece trains on
+the first ``vocab.input_sentence_size`` sentences out of the shuffle buffer;
+the shortlist table counts the first pairs of the stream; both are cached
+(:mod:`nmt.corpus`), keyed by the dataset's name and split (and for local files
+their sizes and modification times).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from nmt.batching import Batch, batch_indices, make_batch
+from nmt.config import Config
+from nmt.corpus import Log, _key, _replace_atomically, cached_shortlist, open_cache
+from nmt.data import as_text, load_split
+from nmt.errors import NmtError
+from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
+from nmt.tokenizer import Tokenizer
+
+# Pairs tokenized and batched together: about this many batches' worth.
+POOL_BATCHES = 100
+
+
+def _stamp(cfg: Config) -> Any:
+    """What identifies a streamed corpus: its name, config, split and, for local files, their
+    sizes and modification times (a hub dataset's revision is the user's to pin)."""
+    d = cfg.data
+    path = Path(d.dataset).expanduser()
+    files = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in path.rglob("*") if p.is_file()) \
+        if path.is_dir() else []
+    return (d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, d.max_train_examples, files)
+
+
+def _text_stream(cfg: Config, seed: int, epoch: int = 0) -> Any:
+    d = cfg.data
+    ds = load_split(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, streaming=True)
+    if d.max_train_examples:
+        ds = ds.take(d.max_train_examples)
+    ds = ds.shuffle(seed=seed, buffer_size=d.shuffle_buffer)
+    ds.set_epoch(epoch)
+    return ds
+
+
+def _pairs(rows: dict[str, list]) -> tuple[list[str], list[str]]:
+    return as_text(rows["src"]), as_text(rows["tgt"])
+
+
+class StreamCorpus:
+    """The streamed training split with the interface of :class:`nmt.corpus.TokenCorpus`
+    that the training loop uses (``batches``, ``count``)."""
+
+    def __init__(self, cfg: Config, tok: Tokenizer) -> None:
+        self.cfg, self.tok = cfg, tok
+
+    def __len__(self) -> int:  # unknown without reading the stream
+        return 0
+
+    def _pool_batches(self, src_text: list[str], tgt_text: list[str], batch_tokens: int, batch_sentences: int,
+                      seed: int) -> Iterator[Batch]:
+        keep = [i for i in range(len(src_text)) if src_text[i].strip() and tgt_text[i].strip()]
+        src = self.tok.encode_src([src_text[i] for i in keep])
+        tgt = self.tok.encode_tgt([tgt_text[i] for i in keep])
+        m = self.cfg.data.max_len
+        fits = [i for i in range(len(src)) if len(src[i]) - 1 <= m and len(tgt[i]) <= m]
+        src, tgt = [src[i] for i in fits], [tgt[i] for i in fits]
+        lengths = [max(len(s), len(t) + 1) for s, t in zip(src, tgt)]
+        for idx in batch_indices(lengths, batch_tokens, batch_sentences, shuffle=True, seed=seed):
+            yield make_batch([src[i] for i in idx], [tgt[i] for i in idx])
+
+    def batches(self, epoch: int, start: int, take: Callable[[int], bool], batch_tokens: int,
+                batch_sentences: int, seed: int) -> Iterator[Batch | None]:
+        """As :meth:`TokenCorpus.batches`: the epoch's batches from the ``start``-th on, the
+        k-th (from ``start``) when ``take(k)``, else None."""
+        pool = POOL_BATCHES * (batch_sentences or max(1, batch_tokens // 20))
+        k = -start
+        for c, rows in enumerate(_text_stream(self.cfg, seed, epoch).iter(batch_size=pool)):
+            src_text, tgt_text = _pairs(rows)
+            for batch in self._pool_batches(src_text, tgt_text, batch_tokens, batch_sentences,
+                                            seed * 100_003 + epoch * 7_919 + c):
+                if k >= 0:
+                    yield batch if take(k) else None
+                k += 1
+
+    def count(self, epoch: int, batch_tokens: int, batch_sentences: int, seed: int) -> int | None:
+        return None
+
+
+def _tokenizer(cfg: Config, folder: Path, log: Log) -> Tokenizer:
+    v = cfg.vocab
+    key = _key("spm-stream", _stamp(cfg), v.type, v.vocab_size, v.joint, v.character_coverage,
+               v.input_sentence_size)
+    src_path, tgt_path = folder / f"spm-{key}.src.model", folder / f"spm-{key}.tgt.model"
+    if src_path.is_file() and tgt_path.is_file():
+        log(f"vocab: SentencePiece model(s) from the cache ({src_path.name})")
+        return Tokenizer(src_path.read_bytes(), tgt_path.read_bytes())
+    per_side = (v.input_sentence_size // 2 if v.joint else v.input_sentence_size) or None
+    src, tgt = [], []
+    for rows in _text_stream(cfg, seed=0).iter(batch_size=10_000):
+        for s, t in zip(*_pairs(rows)):
+            if s.strip() and t.strip():
+                src.append(s)
+                tgt.append(t)
+        if per_side and len(src) >= per_side:
+            src, tgt = src[:per_side], tgt[:per_side]
+            break
+    if not src:
+        raise NmtError(f"{cfg.data.dataset} [{cfg.data.train_split}]: the training set is empty")
+    log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) "
+        f"on the first {len(src)} pairs of the stream")
+    tok = Tokenizer.train(src, tgt, v)
+    _replace_atomically(src_path, tok.src_proto)
+    _replace_atomically(tgt_path, tok.tgt_proto)
+    return tok
+
+
+def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist:
+    d = cfg.data
+
+    def chunks() -> Iterator[IdChunk]:
+        stream = load_split(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, streaming=True)
+        for rows in islice(stream.iter(batch_size=4096), -(-MAX_PAIRS // 4096)):
+            pairs = [(s, t) for s, t in zip(*_pairs(rows)) if s.strip() and t.strip()]
+            src = tok.encode_src([s for s, _ in pairs])
+            tgt = tok.encode_tgt([t for _, t in pairs])
+            fits = [i for i in range(len(src)) if len(src[i]) - 1 <= d.max_len and len(tgt[i]) <= d.max_len]
+            yield IdChunk.from_lists([src[i] for i in fits], [tgt[i] for i in fits])
+
+    def count() -> Shortlist:
+        log(f"data: counting the shortlist table over the first {MAX_PAIRS} pairs of the stream")
+        return count_shortlist(chunks, tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
+
+    key = _key("shortlist-stream", _stamp(cfg), hashlib.sha256(tok.src_proto + tok.tgt_proto).hexdigest(), d.max_len)
+    return cached_shortlist(folder / f"shortlist-{key}.npz", count)
+
+
+def prepare_stream(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda m: None
+                   ) -> tuple[StreamCorpus, Tokenizer, Shortlist]:
+    """The streamed counterpart of :func:`nmt.corpus.prepare_corpus`."""
+    folder = open_cache(cfg)
+    if tok is None:
+        tok = _tokenizer(cfg, folder, log)
+    log(f"data: streaming {cfg.data.dataset} [{cfg.data.train_split}] "
+        f"(shuffle buffer {cfg.data.shuffle_buffer} pairs)")
+    return StreamCorpus(cfg, tok), tok, _shortlist(cfg, tok, folder, log)
