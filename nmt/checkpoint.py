@@ -15,15 +15,14 @@ old file or the new one, never a torn one.
 from __future__ import annotations
 
 import json
-import os
 import pickle
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from nmt.atomic import atomic_write, fsync_dir  # noqa: F401 (re-exported)
 from nmt.config import Config, config_from_dict
 from nmt.errors import NmtError
 from nmt.shortlist import Shortlist
@@ -58,53 +57,6 @@ def make_payload(cfg: Config, model_state: dict[str, torch.Tensor], tokenizer: T
     if shortlist is not None:
         payload["shortlist"] = shortlist.to_payload()
     return payload
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX: the directory entry lives in the folder)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, write: Any) -> None:
-    """Call ``write(fileobj)`` on a temp file beside ``path``, fsync, rename over ``path``.
-
-    On any error (disk full, permissions) the temp file is removed, ``path``
-    is untouched, and an NmtError names the file.
-    """
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise NmtError(f"{path}: cannot write checkpoint ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise NmtError(f"{path}: cannot write checkpoint ({exc.strerror or exc}); "
-                       "the previous file is untouched") from None
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
 
 
 def save_checkpoint(path: Path, payload: dict[str, Any]) -> None:

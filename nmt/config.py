@@ -117,6 +117,9 @@ class TrainConfig:
     # Gradient accumulation: one update per accum_steps batches (on one GPU, reproduces
     # the global batch of accum_steps GPUs).
     accum_steps: int = 1
+    # torchrun only: seconds a process waits for the others in a collective (the first
+    # process tokenizing a new corpus, rank 0 validating) before the run counts as lost.
+    dist_timeout: float = 1800.0
     # Or a fixed number of sentences per batch when > 0 (overrides batch_tokens).
     batch_sentences: int = 0
     lr: float = 1e-3
@@ -311,6 +314,7 @@ def _validate(cfg: Config) -> None:
     for key in ("lr_patience", "warmup_steps", "max_steps", "max_epochs", "max_time",
                 "patience", "threads", "average_last"):
         non_negative(f"train.{key}", getattr(t, key))
+    positive("train.dist_timeout", t.dist_timeout)
     for key in ("valid_every", "log_every", "valid_beam", "max_bad_steps", "accum_steps"):
         positive(f"train.{key}", getattr(t, key))
     if not DEVICE_PATTERN.match(t.device):

@@ -19,8 +19,8 @@ setting makes new files instead of reading stale ones:
 * ``shortlist-KEY.npz``: the lexical shortlist table of those ids.
 
 A second run of the same config, and every ``--resume``, finds all three and
-starts training in seconds. Files are written under a temporary name and
-renamed, so a run killed while writing leaves no half-file behind.
+starts training in seconds. Files are written atomically (:mod:`nmt.atomic`), so a
+run killed while writing leaves no half-file behind.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterator
 import numpy as np
 import torch
 
+from nmt.atomic import atomic_write
 from nmt.batching import Batch, batch_indices
 from nmt.config import Config
 from nmt.data import as_text, load_split
@@ -59,12 +60,6 @@ def _key(*parts: Any) -> str:
         h.update(part if isinstance(part, bytes) else repr(part).encode())
         h.update(b"\0")
     return h.hexdigest()[:20]
-
-
-def _replace_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def num_proc(cfg: Config, rows: int) -> int:
@@ -220,11 +215,23 @@ class TokenCorpus:
 # --------------------------------------------------------------------------- preparing it
 
 
-def _sample_rows(n: int, k: int, seed: int = 0) -> np.ndarray | None:
-    """``k`` of ``n`` rows at random, in corpus order; None when k covers them all."""
+def _sample_rows(n: int, k: int, block: int = 100, seed: int = 0) -> np.ndarray | None:
+    """About ``k`` of ``n`` rows, in corpus order, as ``k / block`` runs of ``block`` consecutive
+    rows at random places; None when k covers them all.
+
+    Why runs: the text is memory-mapped, and rows drawn one by one from a 4M-pair corpus
+    touch a page each (1.1 GB of the 1.2 GB Arrow file resident, measured); a thousand runs
+    touch 30 MB, and a thousand places spread over the corpus sample it as well for
+    SentencePiece, which counts pieces, not sentence order.
+    """
     if k <= 0 or k >= n:
         return None
-    return np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+    rng = np.random.default_rng(seed)
+    if n < 10 * block:  # a small corpus: single rows
+        return np.sort(rng.choice(n, size=k, replace=False))
+    runs = max(1, k // block)
+    starts = np.sort(rng.choice(n // block, size=min(runs, n // block), replace=False))
+    return (starts[:, None] * block + np.arange(block)[None, :]).reshape(-1)
 
 
 def _train_tokenizer(cfg: Config, text: Any, log: Log) -> Tokenizer:
@@ -251,8 +258,8 @@ def _cached_tokenizer(cfg: Config, text: Any, folder: Path, log: Log) -> Tokeniz
         log(f"vocab: SentencePiece model(s) from the cache ({src_path.name})")
         return Tokenizer(src_path.read_bytes(), tgt_path.read_bytes())
     tok = _train_tokenizer(cfg, text, log)
-    _replace_atomically(src_path, tok.src_proto)
-    _replace_atomically(tgt_path, tok.tgt_proto)
+    atomic_write(src_path, lambda f: f.write(tok.src_proto))
+    atomic_write(tgt_path, lambda f: f.write(tok.tgt_proto))
     return tok
 
 
@@ -298,9 +305,8 @@ def cached_shortlist(path: Path, count: Callable[[], Shortlist]) -> Shortlist:
         with np.load(path) as f:
             return Shortlist(torch.from_numpy(f["frequent"]), torch.from_numpy(f["table"]), bool(f["joint"]))
     sl = count()
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
-    np.savez(tmp, frequent=sl.frequent.numpy(), table=sl.table.numpy(), joint=np.array(sl.joint))
-    os.replace(tmp, path)
+    atomic_write(path, lambda f: np.savez(f, frequent=sl.frequent.numpy(), table=sl.table.numpy(),
+                                          joint=np.array(sl.joint)))
     return sl
 
 
@@ -335,6 +341,7 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     if tok is None:
         tok = _cached_tokenizer(cfg, text, folder, log)
     ids = _tokenize(cfg, text, tok, folder, log)
+    del text  # unmaps the text's pages: training reads ids only
     rows, src_len, tgt_len = _kept_rows(cfg, ids, log)
     corpus = TokenCorpus(ids, rows, src_len, tgt_len)
 

@@ -27,7 +27,8 @@ from typing import Any, Callable, Iterator
 
 from nmt.batching import Batch, batch_indices, make_batch
 from nmt.config import Config
-from nmt.corpus import Log, _key, _replace_atomically, cached_shortlist, open_cache
+from nmt.atomic import atomic_write
+from nmt.corpus import Log, _key, cached_shortlist, open_cache
 from nmt.data import as_text, load_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
@@ -124,8 +125,8 @@ def _tokenizer(cfg: Config, folder: Path, log: Log) -> Tokenizer:
     log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) "
         f"on the first {len(src)} pairs of the stream")
     tok = Tokenizer.train(src, tgt, v)
-    _replace_atomically(src_path, tok.src_proto)
-    _replace_atomically(tgt_path, tok.tgt_proto)
+    atomic_write(src_path, lambda f: f.write(tok.src_proto))
+    atomic_write(tgt_path, lambda f: f.write(tok.tgt_proto))
     return tok
 
 

@@ -83,7 +83,8 @@ class Trainer:
         self.out = Path(out)
         self.log = log if self.dist.main else (lambda message: None)
         self.progress = progress if self.dist.main else False
-        self.device = distributed.setup(self.dist, resolve_device(cfg.train.device, "train.device"))
+        self.device = distributed.setup(self.dist, resolve_device(cfg.train.device, "train.device"),
+                                        cfg.train.dist_timeout)
         self._staged(lambda: prepare_out_dir(self.out, resume, overwrite), first=self.dist.main)
         state = None
         if resume:
@@ -122,6 +123,9 @@ class Trainer:
     def _staged(self, fn: Callable[[], None], first: bool) -> None:
         """Run ``fn`` on the ranks where ``first`` holds, then on the others; an NmtError on any
         rank stops every rank with that rank's message instead of leaving them waiting."""
+        if not self.dist.enabled:
+            fn()
+            return
         for stage in (True, False):
             error = None
             if first == stage:
@@ -129,11 +133,10 @@ class Trainer:
                     fn()
                 except NmtError as exc:
                     error = (str(exc), exc.exit_code)
-            if self.dist.enabled:
-                errors = distributed.gather(self.dist, error, "start-up")
-                if error is None and any(errors):  # another rank's: rank 0 or that rank says it
-                    message, code = next(e for e in errors if e)
-                    raise NmtError(message, code, quiet=True)
+            errors = distributed.gather(self.dist, error, "start-up")
+            if error is None and any(errors):  # another rank's: that rank says it
+                message, code = next(e for e in errors if e)
+                raise NmtError(message, code, quiet=True)
             if error:
                 raise NmtError(*error)
 

@@ -17,9 +17,11 @@ Measured from outside the process, as a user would: wall time from launch to the
 first training step (the first ``train`` line of ``train_log.jsonl``, polled every
 50 ms), each start-up phase from the time stamps of the trainer's own stderr lines,
 peak RSS of the largest process (``/usr/bin/time -v``'s "Maximum resident set
-size", which includes the memory-mapped pages a process touched) and the peak of
-the whole process tree's summed RSS sampled every 200 ms (tokenizing workers
-included). Writes ``scripts/results/bench_scale.json``. Run it alone: two cores
+size", which includes the memory-mapped pages a process touched), the training
+process's own peaks of anonymous and file-backed RSS (``/proc/PID/status``
+``RssAnon``/``RssFile``, sampled every 200 ms) and the peak of the whole process
+tree's summed RSS (tokenizing workers included; pages they share are counted
+once per process). Writes ``scripts/results/bench_scale.json``. Run it alone: two cores
 are easily saturated.
 """
 
@@ -69,6 +71,17 @@ def make_corpus(folder: Path, pairs: int, seed: int = 0) -> None:
     (folder / "pairs").write_text(str(pairs))
 
 
+def _rss_parts_kb(pid: int) -> tuple[int, int]:
+    """(RssAnon, RssFile) of ``pid``: its own memory, and the file pages it has mapped and
+    touched (memory-mapped Arrow, shared libraries), which the kernel may drop at will."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            text = f.read()
+        return tuple(int(re.search(rf"{k}:\s+(\d+)", text).group(1)) for k in ("RssAnon", "RssFile"))
+    except (OSError, AttributeError):
+        return 0, 0
+
+
 def _tree_rss_kb(root: int) -> int:
     """Summed VmRSS of ``root`` and its descendants, from /proc."""
     children: dict[int, list[int]] = {}
@@ -94,6 +107,14 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
 def run_train(corpus: Path, out: Path, env: dict[str, str], steps: int) -> dict:
     """One ``nmt train`` under /usr/bin/time -v: first-step time, phases, peak RSS."""
     cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "nmt", "train", str(CONFIG), "--out", str(out),
@@ -108,7 +129,7 @@ def run_train(corpus: Path, out: Path, env: dict[str, str], steps: int) -> dict:
     reader = threading.Thread(target=lambda: lines.extend((time.perf_counter() - start, ln.rstrip("\n"))
                                                           for ln in proc.stderr), daemon=True)
     reader.start()
-    first_step, tree_peak = None, 0
+    first_step, tree_peak, anon_peak, file_peak = None, 0, 0, 0
     last_sample = 0.0
     while proc.poll() is None:
         now = time.perf_counter()
@@ -116,6 +137,9 @@ def run_train(corpus: Path, out: Path, env: dict[str, str], steps: int) -> dict:
             first_step = now - start
         if now - last_sample >= 0.2:
             tree_peak, last_sample = max(tree_peak, _tree_rss_kb(proc.pid)), now
+            trainer = max(_children(proc.pid), default=proc.pid)  # /usr/bin/time's child: nmt
+            anon, file = _rss_parts_kb(trainer)
+            anon_peak, file_peak = max(anon_peak, anon), max(file_peak, file)
         time.sleep(0.05)
     reader.join()
     total = time.perf_counter() - start
@@ -126,7 +150,8 @@ def run_train(corpus: Path, out: Path, env: dict[str, str], steps: int) -> dict:
     phases = [{"at_s": round(t, 2), "line": ln} for t, ln in lines
               if re.match(r"(vocab|data|resume|step \d|finished|max-steps)", ln)]
     return {"first_step_s": round(first_step or total, 2), "total_s": round(total, 2),
-            "peak_rss_mb": round(peak / 1024), "peak_tree_rss_mb": round(tree_peak / 1024), "phases": phases}
+            "peak_rss_mb": round(peak / 1024), "peak_tree_rss_mb": round(tree_peak / 1024),
+            "peak_anon_mb": round(anon_peak / 1024), "peak_file_mb": round(file_peak / 1024), "phases": phases}
 
 
 def _phase_seconds(phases: list[dict], prefix: str) -> float | None:

@@ -7,7 +7,7 @@
 The results table comes from the files reproduce.py writes; the performance
 section from the benchmark files (bench_train.json, profile_train.json,
 bench_vs_joeynmt.json, bench_translate.json, profile_translate.json,
-bench_translate_rss.json), each
+bench_translate_rss.json, bench_scale.json), each
 quoted with the command that wrote it. A figure no file holds is not printed.
 
 Runs of one config with several seeds (``<name>-seedN.json`` beside ``<name>.json``)
@@ -155,6 +155,23 @@ def performance(results_dir: Path) -> str:
         out += ["", f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`"
                 + f"; per output word (words/s, median of the runs' ratios): {per_word:.2f}"
                 + (f"; translate ratio with {'; with '.join(extra)}" if extra else ""), ""]
+    scale = _load(results_dir, "bench_scale")
+    if scale:
+        out += [f"**Start-up time and memory as the corpus grows** (`{scale['command']}`, "
+                f"{short_cpu(scale['cpu'])}, {scale['cores']} cores; synthetic corpora of two Multi30k pairs "
+                f"joined, the default config, {scale['steps']} steps; RSS counts the memory-mapped pages a "
+                "process touched):", "",
+                "| training pairs | to first step, cold | to first step, cached | peak RSS cold: largest process "
+                "(process tree) | peak RSS cached | tokenization sentences/s | SentencePiece | cache on disk |",
+                "|---|---|---|---|---|---|---|---|"]
+        for r in scale["rows"]:
+            cold, cached = r["cold"], r["cached"]
+            sp = f"{r['sentencepiece_s']:.0f} s" if r.get("sentencepiece_s") else "–"
+            out.append(f"| {r['pairs']:,} | {cold['first_step_s']:.0f} s | {cached['first_step_s']:.1f} s | "
+                       f"{cold['peak_rss_mb']:,} MB ({cold['peak_tree_rss_mb']:,} MB) | {cached['peak_rss_mb']:,} MB | "
+                       f"{r['tokenize_sentences_per_s'] or 0:,} | {sp} | {r['cache_mb']:,} MB |")
+        out += ["", f"Peak RSS at most {scale['peak_rss_mb_max']:,} MB; largest over smallest "
+                f"{scale['peak_rss_spread']:.2f}x.", ""]
     for split in ("validation", "test"):
         sl = _load(results_dir, f"bench_shortlist_{split}")
         if not sl:
