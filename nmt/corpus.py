@@ -2,32 +2,41 @@
 
 Why: a corpus held as Python lists costs ~10 KB a pair (11 GB at 1M pairs) and
 is tokenized again by every run. Here the text stays in the Arrow files of the
-``datasets`` cache, ``datasets.map(batched=True, num_proc=N)`` writes the ids
-next to our other cached files, and training reads them memory-mapped: the
-lengths as one numpy array, each batch gathered from its index array. Nothing
-grows with the corpus but those lengths (8 bytes a pair).
+``datasets`` cache; ``datasets.map(batched=True, num_proc=N)`` tokenizes it; the
+ids are then stored flat (all source ids one after the other, their offsets,
+the same for targets) as numpy memory-maps, and training reads them that way:
+the lengths as arrays, each batch gathered from its index array. A run touches
+only the pages of the batches it reads, and nothing grows with the corpus but
+the length arrays (~20 bytes a pair).
 
 The cache (``data.cache_dir``, else ``$NMT_CACHE``, else ``~/.cache/nmt``)
-holds three kinds of file, each keyed by what made it, so a changed corpus or
-setting makes new files instead of reading stale ones:
+holds three kinds of entry, each keyed by what made it, so a changed corpus or
+setting makes new entries instead of reading stale ones. The corpus key is
+the split's data files (for local files with their sizes and modification
+times; hub files name their revision), the language pair and
+``data.max_train_examples``, so a cached run never reads the text at all:
 
-* ``spm-KEY*.model``: the SentencePiece model(s), KEY = the corpus fingerprint
-  (``datasets``' own: files and their modification times), the language pair and
-  the vocabulary settings;
-* ``ids-KEY*.arrow``: the token ids, KEY = the corpus fingerprint and the bytes
-  of the SentencePiece model(s);
+* ``spm-KEY.{src,tgt}.model``: the SentencePiece model(s), KEY = the corpus key
+  and the vocabulary settings;
+* ``ids-KEY/``: the token ids, KEY = the corpus key and the bytes of the
+  SentencePiece model(s);
 * ``shortlist-KEY.npz``: the lexical shortlist table of those ids.
 
 A second run of the same config, and every ``--resume``, finds all three and
-starts training in seconds. Files are written atomically (:mod:`nmt.atomic`), so a
-run killed while writing leaves no half-file behind.
+starts training in seconds. Files are written atomically (:mod:`nmt.atomic`;
+``ids-KEY/`` is renamed into place once complete), so a run killed while
+writing leaves no half-entry behind.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import json
 import os
-from dataclasses import dataclass, field
+import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -37,7 +46,7 @@ import torch
 from nmt.atomic import atomic_write
 from nmt.batching import Batch, batch_indices
 from nmt.config import Config
-from nmt.data import as_text, load_split
+from nmt.data import as_text, data_files, load_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
 from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID, Tokenizer
@@ -94,16 +103,6 @@ def encode_batch(batch: dict[str, list], src_proto: bytes, tgt_proto: bytes) -> 
             "blank": [not (s.strip() and t.strip()) for s, t in zip(src, tgt)]}
 
 
-def _id_features(tok: Tokenizer) -> Any:
-    import datasets
-
-    # uint16 halves the disk and page cache for vocabularies up to 65k pieces.
-    dtype = "uint16" if max(tok.src_vocab_size, tok.tgt_vocab_size) <= 65_535 else "int32"
-    return datasets.Features({
-        "src_ids": datasets.Sequence(datasets.Value(dtype)), "tgt_ids": datasets.Sequence(datasets.Value(dtype)),
-        "src_len": datasets.Value("int32"), "tgt_len": datasets.Value("int32"), "blank": datasets.Value("bool")})
-
-
 # --------------------------------------------------------------------------- the corpus
 
 
@@ -127,16 +126,19 @@ def pad_flat(values: np.ndarray, lengths: np.ndarray, before: int | None = None,
 
 @dataclass
 class TokenCorpus:
-    """The training pairs as ids: ``ids`` a datasets.Dataset (memory-mapped Arrow) with
-    columns ``src_ids``/``tgt_ids``; ``rows`` (N,) the rows training uses, in corpus order;
-    ``src_len``/``tgt_len`` (N,) their lengths (source with EOS, target without BOS/EOS)."""
+    """The training pairs as ids, stored flat: ``src``/``tgt`` every pair's ids one after
+    the other (memory-mapped), ``src_off``/``tgt_off`` (P + 1,) where pair p starts;
+    ``rows`` (N,) the pairs training uses, in corpus order; ``src_len``/``tgt_len`` (N,)
+    their lengths (source with EOS, target without BOS/EOS)."""
 
-    ids: Any
+    src: np.ndarray
+    src_off: np.ndarray
+    tgt: np.ndarray
+    tgt_off: np.ndarray
     rows: np.ndarray
     src_len: np.ndarray
     tgt_len: np.ndarray
     _order: tuple[int, list[np.ndarray]] | None = None
-    _columns: dict[str, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -145,27 +147,13 @@ class TokenCorpus:
         """Padded cost of each pair for token-budget batching: max(source, target + 1)."""
         return np.maximum(self.src_len, self.tgt_len + 1)
 
-    def _column(self, name: str) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
-        """The Arrow chunks of an id column as zero-copy numpy views: each chunk's first row,
-        offsets and values. Why not ``ChunkedArray.take``: it concatenates the whole column
-        first (60 MB and 20 ms a batch at 1M pairs, measured), which is the copy this module
-        exists to avoid."""
-        if name not in self._columns:
-            chunks = self.ids.data.table.column(name).chunks
-            starts = np.cumsum([0] + [len(c) for c in chunks])[:-1]
-            self._columns[name] = (starts, [c.offsets.to_numpy() for c in chunks],
-                                   [c.values.to_numpy(zero_copy_only=False) for c in chunks])
-        return self._columns[name]
-
     def _gather(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         rows = self.rows[np.asarray(positions, dtype=np.int64)]
         out = []
-        for name in ("src_ids", "tgt_ids"):
-            starts, offsets, values = self._column(name)
-            chunk = np.searchsorted(starts, rows, side="right") - 1
-            local = rows - starts[chunk]
-            parts = [values[c][offsets[c][i]:offsets[c][i + 1]] for c, i in zip(chunk.tolist(), local.tolist())]
-            out.append(np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64))
+        for values, off in ((self.src, self.src_off), (self.tgt, self.tgt_off)):
+            starts, ends = off[rows].tolist(), off[rows + 1].tolist()
+            parts = [values[a:b] for a, b in zip(starts, ends)]
+            out.append(np.concatenate(parts) if parts else np.zeros(0, dtype=values.dtype))
         return out[0], out[1]
 
     def batch(self, positions: list[int] | np.ndarray) -> Batch:
@@ -234,57 +222,130 @@ def _sample_rows(n: int, k: int, block: int = 100, seed: int = 0) -> np.ndarray 
     return (starts[:, None] * block + np.arange(block)[None, :]).reshape(-1)
 
 
-def _train_tokenizer(cfg: Config, text: Any, log: Log) -> Tokenizer:
+def corpus_key(cfg: Config) -> Any:
+    """What identifies the training split without reading it: its data files (local ones
+    with size and modification time), the languages and data.max_train_examples. A
+    dataset not made of data files falls back to ``datasets``' own fingerprint."""
+    d = cfg.data
+    files = data_files(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang)
+    if files is None:  # a streamed one is known by its name alone
+        ident: Any = None if d.streaming else training_text(cfg)._fingerprint
+    else:
+        ident = [(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) if os.path.exists(f) else f for f in files]
+    return (d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, d.max_train_examples, ident)
+
+
+def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
     """SentencePiece on a sample of vocab.input_sentence_size sentences (all, in order, when the
-    corpus is smaller: the same model the in-memory pipeline trained)."""
+    corpus is smaller: the same model the in-memory pipeline trained). The text is let go
+    before SentencePiece runs, so its mapped pages do not add to the trainer's memory."""
     v = cfg.vocab
-    per_side = v.input_sentence_size // 2 if v.joint else v.input_sentence_size
-    rows = _sample_rows(len(text), per_side)
+    text = training_text(cfg)
+    n = len(text)
+    rows = _sample_rows(n, v.input_sentence_size // 2 if v.joint else v.input_sentence_size)
     part = text if rows is None else text.select(rows)
     src, tgt = as_text(part["src"]), as_text(part["tgt"])
+    del text, part
+    gc.collect()
     keep = [i for i in range(len(src)) if src[i].strip() and tgt[i].strip()]
     src, tgt = [src[i] for i in keep], [tgt[i] for i in keep]
-    what = f"{len(src)} pairs" + ("" if rows is None else f" (a sample of {len(text)})")
+    what = f"{len(src)} pairs" + ("" if rows is None else f" (a sample of {n})")
     log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) on {what}")
     return Tokenizer.train(src, tgt, v)
 
 
-def _cached_tokenizer(cfg: Config, text: Any, folder: Path, log: Log) -> Tokenizer:
-    d, v = cfg.data, cfg.vocab
-    key = _key("spm", text._fingerprint, d.src_lang, d.tgt_lang, v.type, v.vocab_size, v.joint,
-               v.character_coverage, v.input_sentence_size)
+def cached_tokenizer(key: str, folder: Path, train: Callable[[], Tokenizer], log: Log) -> Tokenizer:
+    """The SentencePiece model(s) cached under ``key``, or ``train()`` written there."""
     src_path, tgt_path = folder / f"spm-{key}.src.model", folder / f"spm-{key}.tgt.model"
     if src_path.is_file() and tgt_path.is_file():
         log(f"vocab: SentencePiece model(s) from the cache ({src_path.name})")
         return Tokenizer(src_path.read_bytes(), tgt_path.read_bytes())
-    tok = _train_tokenizer(cfg, text, log)
+    tok = train()
     atomic_write(src_path, lambda f: f.write(tok.src_proto))
     atomic_write(tgt_path, lambda f: f.write(tok.tgt_proto))
     return tok
 
 
-def _tokenize(cfg: Config, text: Any, tok: Tokenizer, folder: Path, log: Log) -> Any:
-    key = _key("ids", text._fingerprint, hashlib.sha256(tok.src_proto).hexdigest(),
-               hashlib.sha256(tok.tgt_proto).hexdigest())
-    path = folder / f"ids-{key}.arrow"
+IDS_FILES = ("src", "src_off", "tgt", "tgt_off", "blank")
+
+
+def _arrow_to_flat(files: list[str], out: Path, dtype: str) -> dict[str, int]:
+    """Copy the ids of datasets.map's Arrow files into flat files, one record batch at a time
+    read with plain reads (not mapped, so none of it stays in this process's memory)."""
+    import pyarrow as pa
+
+    sinks = {name: open(out / f"{name}.bin", "wb") for name in IDS_FILES}
+    counts = {"pairs": 0, "src": 0, "tgt": 0}
+    try:
+        sinks["src_off"].write(np.zeros(1, dtype=np.int64).tobytes())
+        sinks["tgt_off"].write(np.zeros(1, dtype=np.int64).tobytes())
+        for path in files:
+            with pa.OSFile(path, "rb") as f:
+                for batch in pa.ipc.open_stream(f):
+                    for side in ("src", "tgt"):
+                        column = batch.column(f"{side}_ids")
+                        values = column.flatten().to_numpy(zero_copy_only=False).astype(dtype, copy=False)
+                        sinks[side].write(values.tobytes())
+                        lengths = batch.column(f"{side}_len").to_numpy(zero_copy_only=False).astype(np.int64)
+                        sinks[f"{side}_off"].write((counts[side] + np.cumsum(lengths)).tobytes())
+                        counts[side] += int(lengths.sum())
+                    sinks["blank"].write(batch.column("blank").to_numpy(zero_copy_only=False).astype(np.bool_).tobytes())
+                    counts["pairs"] += batch.num_rows
+    finally:
+        for f in sinks.values():
+            f.close()
+    return counts
+
+
+def _write_ids(cfg: Config, tok: Tokenizer, folder: Path, final: Path, log: Log) -> None:
+    """Tokenize the training split with datasets.map into ``final`` (flat ids + meta.json)."""
+    import datasets
+
+    text = training_text(cfg)
     procs = num_proc(cfg, len(text))
-    shards = [path] if procs == 1 else [path.with_name(f"ids-{key}_{i:05d}_of_{procs:05d}.arrow")
-                                        for i in range(procs)]
-    if not all(p.is_file() for p in shards):
-        log(f"data: tokenizing {len(text)} training pairs with {procs} process(es) into {folder}")
-    return text.map(encode_batch, batched=True, batch_size=2000, num_proc=procs if procs > 1 else None,
-                    fn_kwargs={"src_proto": tok.src_proto, "tgt_proto": tok.tgt_proto},
-                    remove_columns=list(text.column_names), features=_id_features(tok),
-                    cache_file_name=str(path), new_fingerprint=key, load_from_cache_file=True)
+    dtype = "uint16" if max(tok.src_vocab_size, tok.tgt_vocab_size) <= 65_535 else "int32"
+    log(f"data: tokenizing {len(text)} training pairs with {procs} process(es) into {folder}")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=folder))
+    try:
+        features = datasets.Features({
+            "src_ids": datasets.Sequence(datasets.Value(dtype)), "tgt_ids": datasets.Sequence(datasets.Value(dtype)),
+            "src_len": datasets.Value("int32"), "tgt_len": datasets.Value("int32"), "blank": datasets.Value("bool")})
+        ids = text.map(encode_batch, batched=True, batch_size=2000, num_proc=procs if procs > 1 else None,
+                       fn_kwargs={"src_proto": tok.src_proto, "tgt_proto": tok.tgt_proto},
+                       remove_columns=list(text.column_names), features=features,
+                       cache_file_name=str(tmp / "ids.arrow"), new_fingerprint=final.name,
+                       load_from_cache_file=False)
+        files = [f["filename"] for f in ids.cache_files]
+        del ids, text
+        gc.collect()
+        counts = _arrow_to_flat(files, tmp, dtype)
+        for f in files:
+            os.unlink(f)
+        (tmp / "meta.json").write_text(json.dumps({"dtype": dtype, **counts}))
+        try:
+            os.replace(tmp, final)
+        except OSError:
+            if not (final / "meta.json").is_file():  # not another process's finished entry
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _kept_rows(cfg: Config, ids: Any, log: Log) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _open_ids(path: Path) -> dict[str, np.ndarray]:
+    meta = json.loads((path / "meta.json").read_text())
+    n = meta["pairs"]
+    shapes = {"src": (meta["src"], meta["dtype"]), "tgt": (meta["tgt"], meta["dtype"]),
+              "src_off": (n + 1, "int64"), "tgt_off": (n + 1, "int64"), "blank": (n, "bool")}
+    return {name: np.memmap(path / f"{name}.bin", dtype=dtype, mode="r", shape=(count,)) if count
+            else np.zeros(0, dtype=dtype) for name, (count, dtype) in shapes.items()}
+
+
+def _kept_rows(cfg: Config, ids: dict[str, np.ndarray], log: Log) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows with both sides non-blank and within data.max_len pieces (source without EOS)."""
     d = cfg.data
-    table = ids.data.table
-    src_len = table.column("src_len").to_numpy()
-    tgt_len = table.column("tgt_len").to_numpy()
-    blank = table.column("blank").to_numpy(zero_copy_only=False)
+    src_len = np.diff(ids["src_off"]).astype(np.int32)
+    tgt_len = np.diff(ids["tgt_off"]).astype(np.int32)
+    blank = np.asarray(ids["blank"])
     if blank.any():
         log(f"data: dropped {int(blank.sum())} training pairs with an empty side")
     if blank.all():
@@ -294,9 +355,10 @@ def _kept_rows(cfg: Config, ids: Any, log: Log) -> tuple[np.ndarray, np.ndarray,
     if long:
         log(f"data: dropped {long} training pairs longer than {d.max_len} pieces")
     rows = np.flatnonzero(~blank & fits)
+    rows = rows.astype(np.int32) if len(blank) < 2**31 else rows
     if not len(rows):
         raise NmtError(f"{d.dataset} [{d.train_split}]: no training pair fits data.max_len={d.max_len}")
-    return rows, src_len[rows].astype(np.int32), tgt_len[rows].astype(np.int32)
+    return rows, src_len[rows], tgt_len[rows]
 
 
 def cached_shortlist(path: Path, count: Callable[[], Shortlist]) -> Shortlist:
@@ -337,17 +399,23 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     """The training set as ids, the tokenizer (trained or ``tok``, e.g. a resumed run's) and
     the shortlist table, each read from the cache or made and cached."""
     folder = open_cache(cfg)
-    text = training_text(cfg)
+    corpus_id = corpus_key(cfg)
     if tok is None:
-        tok = _cached_tokenizer(cfg, text, folder, log)
-    ids = _tokenize(cfg, text, tok, folder, log)
-    del text  # unmaps the text's pages: training reads ids only
+        v = cfg.vocab
+        spm_key = _key("spm", corpus_id, v.type, v.vocab_size, v.joint, v.character_coverage, v.input_sentence_size)
+        tok = cached_tokenizer(spm_key, folder, lambda: _train_tokenizer(cfg, log), log)
+    ids_key = _key("ids", corpus_id, hashlib.sha256(tok.src_proto).hexdigest(),
+                   hashlib.sha256(tok.tgt_proto).hexdigest())
+    path = folder / f"ids-{ids_key}"
+    if not (path / "meta.json").is_file():
+        _write_ids(cfg, tok, folder, path, log)
+    ids = _open_ids(path)
     rows, src_len, tgt_len = _kept_rows(cfg, ids, log)
-    corpus = TokenCorpus(ids, rows, src_len, tgt_len)
+    corpus = TokenCorpus(ids["src"], ids["src_off"], ids["tgt"], ids["tgt_off"], rows, src_len, tgt_len)
 
     def count() -> Shortlist:
         log(f"data: counting the shortlist table over {min(MAX_PAIRS, len(corpus))} pairs")
         return count_shortlist(lambda: corpus.chunks(MAX_PAIRS), tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
 
-    key = _key("shortlist", ids._fingerprint, cfg.data.max_len)
+    key = _key("shortlist", ids_key, cfg.data.max_len)
     return corpus, tok, cached_shortlist(folder / f"shortlist-{key}.npz", count)

@@ -216,6 +216,20 @@ def load_split(dataset: str, name: str | None, split: str, src: str, tgt: str,
     return _language_columns(ds, f"{dataset} [{split}]", src, tgt)
 
 
+def data_files(dataset: str, name: str | None, split: str, src: str, tgt: str) -> list[str] | None:
+    """The files a split is read from (local paths, or hub URLs that name their revision), or
+    None for a dataset not made of data files. Caches key on them (with local files' sizes and
+    modification times) without reading a row."""
+    folder = Path(dataset).expanduser()
+    if folder.is_dir() and _is_plain_folder(folder, src, tgt):
+        files = _plain_files(folder, split, src, tgt)
+        return [str(p) for p in files] if files else None
+    files = _split_files(dataset, name)
+    if files is None or split not in files:
+        return None
+    return [str(f) for f in files[split]]
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 

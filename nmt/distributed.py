@@ -20,7 +20,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import torch
 import torch.distributed as dist
@@ -145,6 +145,29 @@ def barrier(d: Dist, what: str) -> None:
     if d.enabled:
         with collective(d, what):
             dist.barrier()
+
+
+def staged(d: Dist, fn: Callable[[], None], first: bool) -> None:
+    """Run ``fn`` on the ranks where ``first`` holds, then on the others (e.g. the first
+    process of each machine fills the data cache, the rest read it). An NmtError on any
+    rank stops every rank, instead of leaving the others waiting in a collective: the
+    failing rank prints it, the others exit quietly with its code."""
+    if not d.enabled:
+        fn()
+        return
+    for stage in (True, False):
+        error = None
+        if first == stage:
+            try:
+                fn()
+            except NmtError as exc:
+                error = (str(exc), exc.exit_code)
+        errors = gather(d, error, "start-up")
+        if error is not None:
+            raise NmtError(*error)
+        if any(errors):
+            message, code = next(e for e in errors if e)
+            raise NmtError(message, code, quiet=True)
 
 
 class PackedLogits(nn.Module):

@@ -14,8 +14,8 @@ on (re-reading and re-tokenizing them: resuming far into an epoch of a huge
 stream takes the time that reading that far takes). SentencePiece trains on
 the first ``vocab.input_sentence_size`` sentences out of the shuffle buffer;
 the shortlist table counts the first pairs of the stream; both are cached
-(:mod:`nmt.corpus`), keyed by the dataset's name and split (and for local files
-their sizes and modification times).
+(:mod:`nmt.corpus`), keyed by the split's data files (for local files their sizes
+and modification times).
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ from typing import Any, Callable, Iterator
 
 from nmt.batching import Batch, batch_indices, make_batch
 from nmt.config import Config
-from nmt.atomic import atomic_write
-from nmt.corpus import Log, _key, cached_shortlist, open_cache
+from nmt.corpus import Log, _key, cached_shortlist, cached_tokenizer, corpus_key, open_cache
 from nmt.data import as_text, load_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
@@ -36,16 +35,6 @@ from nmt.tokenizer import Tokenizer
 
 # Pairs tokenized and batched together: about this many batches' worth.
 POOL_BATCHES = 100
-
-
-def _stamp(cfg: Config) -> Any:
-    """What identifies a streamed corpus: its name, config, split and, for local files, their
-    sizes and modification times (a hub dataset's revision is the user's to pin)."""
-    d = cfg.data
-    path = Path(d.dataset).expanduser()
-    files = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in path.rglob("*") if p.is_file()) \
-        if path.is_dir() else []
-    return (d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, d.max_train_examples, files)
 
 
 def _text_stream(cfg: Config, seed: int, epoch: int = 0) -> Any:
@@ -102,14 +91,9 @@ class StreamCorpus:
         return None
 
 
-def _tokenizer(cfg: Config, folder: Path, log: Log) -> Tokenizer:
+def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
+    """SentencePiece on the first vocab.input_sentence_size sentences out of the shuffle buffer."""
     v = cfg.vocab
-    key = _key("spm-stream", _stamp(cfg), v.type, v.vocab_size, v.joint, v.character_coverage,
-               v.input_sentence_size)
-    src_path, tgt_path = folder / f"spm-{key}.src.model", folder / f"spm-{key}.tgt.model"
-    if src_path.is_file() and tgt_path.is_file():
-        log(f"vocab: SentencePiece model(s) from the cache ({src_path.name})")
-        return Tokenizer(src_path.read_bytes(), tgt_path.read_bytes())
     per_side = (v.input_sentence_size // 2 if v.joint else v.input_sentence_size) or None
     src, tgt = [], []
     for rows in _text_stream(cfg, seed=0).iter(batch_size=10_000):
@@ -124,10 +108,7 @@ def _tokenizer(cfg: Config, folder: Path, log: Log) -> Tokenizer:
         raise NmtError(f"{cfg.data.dataset} [{cfg.data.train_split}]: the training set is empty")
     log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) "
         f"on the first {len(src)} pairs of the stream")
-    tok = Tokenizer.train(src, tgt, v)
-    atomic_write(src_path, lambda f: f.write(tok.src_proto))
-    atomic_write(tgt_path, lambda f: f.write(tok.tgt_proto))
-    return tok
+    return Tokenizer.train(src, tgt, v)
 
 
 def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist:
@@ -146,7 +127,8 @@ def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist
         log(f"data: counting the shortlist table over the first {MAX_PAIRS} pairs of the stream")
         return count_shortlist(chunks, tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
 
-    key = _key("shortlist-stream", _stamp(cfg), hashlib.sha256(tok.src_proto + tok.tgt_proto).hexdigest(), d.max_len)
+    key = _key("shortlist-stream", corpus_key(cfg), hashlib.sha256(tok.src_proto + tok.tgt_proto).hexdigest(),
+               d.max_len)
     return cached_shortlist(folder / f"shortlist-{key}.npz", count)
 
 
@@ -155,7 +137,10 @@ def prepare_stream(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     """The streamed counterpart of :func:`nmt.corpus.prepare_corpus`."""
     folder = open_cache(cfg)
     if tok is None:
-        tok = _tokenizer(cfg, folder, log)
+        v = cfg.vocab
+        key = _key("spm-stream", corpus_key(cfg), v.type, v.vocab_size, v.joint, v.character_coverage,
+                   v.input_sentence_size)
+        tok = cached_tokenizer(key, folder, lambda: _train_tokenizer(cfg, log), log)
     log(f"data: streaming {cfg.data.dataset} [{cfg.data.train_split}] "
         f"(shuffle buffer {cfg.data.shuffle_buffer} pairs)")
     return StreamCorpus(cfg, tok), tok, _shortlist(cfg, tok, folder, log)

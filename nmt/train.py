@@ -1,10 +1,13 @@
 """The training loop: token-budget batches, Adam, validation BLEU, checkpoints, resume.
 
 Owns the run folder (``config.yaml``, SentencePiece models, ``train_log.jsonl``,
-``best.pt`` by validation BLEU, ``last.pt`` for ``--resume``). Resuming is exact
-on CPU: the data order of an epoch is a function of (seed, epoch) and the loop
-restores model, optimizer, scheduler, torch RNG and the position in the epoch.
-SIGINT/SIGTERM write ``last.pt`` at the next step boundary and return.
+``best.pt`` by validation BLEU, ``last.pt`` for ``--resume``). The training set
+comes from :mod:`nmt.corpus` (cached, memory-mapped ids) or :mod:`nmt.stream`;
+validation figures from :mod:`nmt.validation`; several processes under torchrun
+from :mod:`nmt.distributed`. Resuming is exact on CPU: the data order of an epoch
+is a function of (seed, epoch) and the loop restores model, optimizer,
+scheduler, every rank's RNG and the position in the epoch. SIGINT/SIGTERM write
+``last.pt`` at the next step boundary and return.
 """
 
 from __future__ import annotations
@@ -23,22 +26,19 @@ import torch
 import yaml
 
 from nmt import distributed
-from nmt.batching import Batch, batch_indices, make_batch, make_src_batch
+from nmt.batching import Batch
 from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
                             make_payload, save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
 from nmt.corpus import prepare_corpus
-from nmt.data import load_splits
 from nmt.device import resolve_device
 from nmt.errors import NmtError
-from nmt.evaluate import bleu_only
 from nmt.loss import compute_loss
 from nmt.model import Seq2Seq, build_model
 from nmt.rundir import prepare_out_dir, stop_signals
-from nmt.search import search
 from nmt.stream import prepare_stream
-from nmt.tokenizer import Tokenizer
 from nmt.trainlog import ProgressReporter
+from nmt.validation import ValidationSet, validate
 
 Log = Callable[[str], None]
 
@@ -69,10 +69,6 @@ def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: 1.0)
 
 
-def encode_pairs(tok: Tokenizer, pairs: list[tuple[str, str]]) -> tuple[list[list[int]], list[list[int]]]:
-    return tok.encode_src([s for s, _ in pairs]), tok.encode_tgt([t for _, t in pairs])
-
-
 class Trainer:
     """State of one run; :meth:`run` is the loop. Construction loads data and model."""
 
@@ -85,7 +81,7 @@ class Trainer:
         self.progress = progress if self.dist.main else False
         self.device = distributed.setup(self.dist, resolve_device(cfg.train.device, "train.device"),
                                         cfg.train.dist_timeout)
-        self._staged(lambda: prepare_out_dir(self.out, resume, overwrite), first=self.dist.main)
+        distributed.staged(self.dist, lambda: prepare_out_dir(self.out, resume, overwrite), first=self.dist.main)
         state = None
         if resume:
             payload = load_checkpoint(self.out / "last.pt")
@@ -102,7 +98,8 @@ class Trainer:
             torch.set_num_threads(cfg.train.threads)
         torch.manual_seed(cfg.train.seed)
         # The first process on each machine fills the data cache; the others then read it.
-        self._staged(lambda: self._load_data(payload if resume else None), first=self.dist.local_rank == 0)
+        distributed.staged(self.dist, lambda: self._load_data(payload if resume else None),
+                           first=self.dist.local_rank == 0)
         self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size).to(self.device)
         if self.dist.rank:  # same initial weights everywhere, different dropout masks
             torch.manual_seed(cfg.train.seed + self.dist.rank)
@@ -120,26 +117,6 @@ class Trainer:
 
     # ---------------------------------------------------------------- setup
 
-    def _staged(self, fn: Callable[[], None], first: bool) -> None:
-        """Run ``fn`` on the ranks where ``first`` holds, then on the others; an NmtError on any
-        rank stops every rank with that rank's message instead of leaving them waiting."""
-        if not self.dist.enabled:
-            fn()
-            return
-        for stage in (True, False):
-            error = None
-            if first == stage:
-                try:
-                    fn()
-                except NmtError as exc:
-                    error = (str(exc), exc.exit_code)
-            errors = distributed.gather(self.dist, error, "start-up")
-            if error is None and any(errors):  # another rank's: that rank says it
-                message, code = next(e for e in errors if e)
-                raise NmtError(message, code, quiet=True)
-            if error:
-                raise NmtError(*error)
-
     def _load_data(self, payload: dict | None) -> None:
         d = self.cfg.data
         tok = tokenizer_of(payload) if payload is not None else None
@@ -147,15 +124,9 @@ class Trainer:
         # is streamed (nmt/stream.py).
         prepare = prepare_stream if d.streaming else prepare_corpus
         self.corpus, self.tok, self.shortlist = prepare(self.cfg, tok, self.log)
-        valid = load_splits(d.dataset, d.name, [d.valid_split], d.src_lang, d.tgt_lang)[d.valid_split].pairs
-        if d.max_valid_examples:
-            valid = valid[: d.max_valid_examples]
-        if not valid:
-            raise NmtError(f"{d.dataset} [{d.valid_split}]: the validation set is empty")
-        self.valid_src, self.valid_tgt = encode_pairs(self.tok, valid)
-        self.valid_refs = [t for _, t in valid]
+        self.valid = ValidationSet.load(self.cfg, self.tok)
         what = "streamed training pairs" if d.streaming else f"{len(self.corpus)} training pairs"
-        self.log(f"data: {what}, {len(valid)} validation pairs")
+        self.log(f"data: {what}, {len(self.valid.refs)} validation pairs")
 
     def _write_run_files(self) -> None:
         def dump(path: Path, data: bytes) -> None:
@@ -216,35 +187,9 @@ class Trainer:
 
     # ---------------------------------------------------------------- validation
 
-    @torch.no_grad()
     def validate(self, model: Seq2Seq | None = None) -> dict[str, float]:
-        """Validation loss/perplexity (no smoothing) and BLEU of greedy or small-beam output
-        of the model being trained (or of ``model``)."""
-        model = model or self.model
-        was_training = model.training
-        model.eval()
-        total, tokens = 0.0, 0
-        lengths = [max(len(s), len(t) + 1) for s, t in zip(self.valid_src, self.valid_tgt)]
-        for idx in batch_indices(lengths, batch_tokens=self.cfg.train.batch_tokens * 2):
-            batch = make_batch([self.valid_src[i] for i in idx], [self.valid_tgt[i] for i in idx])
-            loss, n = compute_loss(model.packed_logits, batch.to(self.device), 0.0)
-            total, tokens = total + float(loss), tokens + n
-        hyps = [""] * len(self.valid_src)
-        d = self.cfg.decode
-        for idx in batch_indices([len(s) for s in self.valid_src], batch_sentences=d.batch_size):
-            src = [self.valid_src[i] for i in idx]
-            ids, lens = make_src_batch(src)
-            ids, lens = ids.to(self.device), lens.to(self.device)
-            vocab = (self.shortlist.sentence_vocab(ids, lens, d.shortlist_frequent, d.shortlist_per_source)
-                     if d.shortlist else None)
-            out = search(model, ids, lens, self.cfg.train.valid_beam, d.max_len_a, d.max_len_b,
-                         d.length_penalty, vocab=vocab)
-            for i, text in zip(idx, self.tok.decode_tgt([h[0].tokens for h in out])):
-                hyps[i] = text
-        model.train(was_training)
-        loss = total / max(1, tokens)
-        return {"valid_loss": loss, "valid_ppl": math.exp(min(loss, 50.0)),
-                "valid_bleu": bleu_only(hyps, self.valid_refs)}
+        """Validation figures of the model being trained (or of ``model``)."""
+        return validate(model or self.model, self.valid, self.tok, self.shortlist, self.cfg, self.device)
 
     # ---------------------------------------------------------------- the loop
 

@@ -66,8 +66,11 @@ def test_second_run_reads_everything_from_the_cache(multi30k, tmp_path):
 
 def test_several_tokenizing_processes_write_the_same_ids(multi30k, tmp_path):
     one, _, _ = prepare_corpus(_cfg(multi30k, tmp_path / "a", "data.num_proc=1"))
-    two, _, _ = prepare_corpus(_cfg(multi30k, tmp_path / "b", "data.num_proc=2"))
-    assert len(list((tmp_path / "b").glob("ids-*_of_00002.arrow"))) == 2
+    log = []
+    two, _, _ = prepare_corpus(_cfg(multi30k, tmp_path / "b", "data.num_proc=2"), log=log.append)
+    assert any("with 2 process(es)" in m for m in log)
+    # Only the flat ids stay: datasets.map's Arrow shards are gone once copied.
+    assert not list((tmp_path / "b").rglob("*.arrow"))
     assert one.pairs(np.arange(len(one))) == two.pairs(np.arange(len(two)))
 
 
@@ -103,3 +106,26 @@ def test_unwritable_cache_dir_is_a_one_line_error(multi30k, tmp_path):
     blocker.write_text("x")
     with pytest.raises(NmtError, match=r"data.cache_dir: cannot create .*file/sub"):
         prepare_corpus(_cfg(multi30k, blocker / "sub"))
+
+
+def test_a_cached_run_reads_no_text_and_a_changed_corpus_is_tokenized_again(multi30k, tmp_path, monkeypatch):
+    import nmt.corpus
+
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = (multi30k / "train.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:400]
+    (data / "train.jsonl").write_text("".join(lines), encoding="utf-8")
+    cfg = _cfg(multi30k, tmp_path / "cache", f"data.dataset={data}", "data.max_train_examples=null")
+    first, _, _ = prepare_corpus(cfg)
+
+    def no_text(cfg):
+        raise AssertionError("the text was read")
+
+    with monkeypatch.context() as m:
+        m.setattr(nmt.corpus, "training_text", no_text)
+        again, _, _ = prepare_corpus(cfg)
+    assert np.array_equal(first.rows, again.rows)
+    (data / "train.jsonl").write_text("".join(lines[:300]), encoding="utf-8")
+    log = []
+    changed, _, _ = prepare_corpus(cfg, log=log.append)
+    assert any("tokenizing 300 training pairs" in m for m in log) and len(changed) < len(first)
