@@ -105,7 +105,10 @@ def train(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Start again in a folder that holds a run.")] = False,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
 ) -> None:
-    """Train a model; writes best.pt, last.pt, train_log.jsonl and the SentencePiece models."""
+    """Train a model; writes best.pt, last.pt, train_log.jsonl and the SentencePiece models.
+
+    Several GPUs or machines: torchrun --nproc_per_node=N -m nmt train CONFIG (README).
+    """
     from nmt.config import load_config
     from nmt.train import train as run_training
 

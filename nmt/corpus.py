@@ -54,7 +54,7 @@ from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID, Tokenizer
 Log = Callable[[str], None]
 
 # Bump when the layout of a cached file changes, so older files are not read.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def cache_dir(cfg: Config) -> Path:
@@ -266,7 +266,7 @@ def cached_tokenizer(key: str, folder: Path, train: Callable[[], Tokenizer], log
     return tok
 
 
-IDS_FILES = ("src", "src_off", "tgt", "tgt_off", "blank")
+IDS_FILES = ("src", "src_off", "src_len", "tgt", "tgt_off", "tgt_len", "blank")
 
 
 def _arrow_to_flat(files: list[str], out: Path, dtype: str) -> dict[str, int]:
@@ -288,6 +288,7 @@ def _arrow_to_flat(files: list[str], out: Path, dtype: str) -> dict[str, int]:
                         sinks[side].write(values.tobytes())
                         lengths = batch.column(f"{side}_len").to_numpy(zero_copy_only=False).astype(np.int64)
                         sinks[f"{side}_off"].write((counts[side] + np.cumsum(lengths)).tobytes())
+                        sinks[f"{side}_len"].write(lengths.astype(np.int32).tobytes())
                         counts[side] += int(lengths.sum())
                     sinks["blank"].write(batch.column("blank").to_numpy(zero_copy_only=False).astype(np.bool_).tobytes())
                     counts["pairs"] += batch.num_rows
@@ -331,21 +332,25 @@ def _write_ids(cfg: Config, tok: Tokenizer, folder: Path, final: Path, log: Log)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _open_ids(path: Path) -> dict[str, np.ndarray]:
+def _map_ids(path: Path) -> dict[str, np.ndarray]:
+    """The flat ids and offsets of a finished ``ids-KEY/`` entry, memory-mapped read-only."""
     meta = json.loads((path / "meta.json").read_text())
-    n = meta["pairs"]
-    shapes = {"src": (meta["src"], meta["dtype"]), "tgt": (meta["tgt"], meta["dtype"]),
-              "src_off": (n + 1, "int64"), "tgt_off": (n + 1, "int64"), "blank": (n, "bool")}
+    shapes = {"src": (meta["src"], meta["dtype"]), "src_off": (meta["pairs"] + 1, "int64"),
+              "tgt": (meta["tgt"], meta["dtype"]), "tgt_off": (meta["pairs"] + 1, "int64")}
     return {name: np.memmap(path / f"{name}.bin", dtype=dtype, mode="r", shape=(count,)) if count
             else np.zeros(0, dtype=dtype) for name, (count, dtype) in shapes.items()}
+
+
+def _read_lengths(path: Path) -> dict[str, np.ndarray]:
+    """Every pair's lengths and blank flag, read whole (every run needs all of them)."""
+    return {name: np.fromfile(path / f"{name}.bin", dtype=dtype)
+            for name, dtype in (("src_len", np.int32), ("tgt_len", np.int32), ("blank", np.bool_))}
 
 
 def _kept_rows(cfg: Config, ids: dict[str, np.ndarray], log: Log) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows with both sides non-blank and within data.max_len pieces (source without EOS)."""
     d = cfg.data
-    src_len = np.diff(ids["src_off"]).astype(np.int32)
-    tgt_len = np.diff(ids["tgt_off"]).astype(np.int32)
-    blank = np.asarray(ids["blank"])
+    src_len, tgt_len, blank = ids["src_len"], ids["tgt_len"], ids["blank"]
     if blank.any():
         log(f"data: dropped {int(blank.sum())} training pairs with an empty side")
     if blank.all():
@@ -409,13 +414,18 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     path = folder / f"ids-{ids_key}"
     if not (path / "meta.json").is_file():
         _write_ids(cfg, tok, folder, path, log)
-    ids = _open_ids(path)
-    rows, src_len, tgt_len = _kept_rows(cfg, ids, log)
-    corpus = TokenCorpus(ids["src"], ids["src_off"], ids["tgt"], ids["tgt_off"], rows, src_len, tgt_len)
+    rows, src_len, tgt_len = _kept_rows(cfg, _read_lengths(path), log)
+
+    def open_corpus() -> TokenCorpus:
+        return TokenCorpus(**_map_ids(path), rows=rows, src_len=src_len, tgt_len=tgt_len)
 
     def count() -> Shortlist:
-        log(f"data: counting the shortlist table over {min(MAX_PAIRS, len(corpus))} pairs")
-        return count_shortlist(lambda: corpus.chunks(MAX_PAIRS), tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
+        # A mapping of its own: the pages this pass reads (500k pairs) go with it, instead of
+        # staying in the resident memory of the process that then trains.
+        view = open_corpus()
+        log(f"data: counting the shortlist table over {min(MAX_PAIRS, len(view))} pairs")
+        return count_shortlist(lambda: view.chunks(MAX_PAIRS), tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
 
     key = _key("shortlist", ids_key, cfg.data.max_len)
-    return corpus, tok, cached_shortlist(folder / f"shortlist-{key}.npz", count)
+    shortlist = cached_shortlist(folder / f"shortlist-{key}.npz", count)
+    return open_corpus(), tok, shortlist
