@@ -101,7 +101,8 @@ def main() -> int:
             for _ in range(args.steps):
                 idx = next(it)
                 batch = trainer.corpus.batch(idx)
-                _, ntok, _ = trainer.train_step(batch)
+                ntok = batch.n_tgt_tokens
+                trainer.train_step([batch], ntok)
                 src_tok = float(batch.src_len.sum())
                 flops += 3 * forward_flops(cfg.model, trainer.tok.tgt_vocab_size, src_tok, ntok,
                                            float(batch.src.size(1)))

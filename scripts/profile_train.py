@@ -47,12 +47,15 @@ def main() -> int:
         tr.model.train()
         batches = iter(tr.epoch_batches(0))
 
+        def step(batch):
+            return tr.train_step([batch], batch.n_tgt_tokens)
+
         def next_batch():
             idx = next(batches)
             return tr.corpus.batch(idx)
 
         for _ in range(3):
-            tr.train_step(next_batch())
+            step(next_batch())
         phases: dict[str, list[float]] = {"forward+loss": [], "backward": [], "clip+adam": []}
         for _ in range(args.steps):
             batch = next_batch()
@@ -70,7 +73,7 @@ def main() -> int:
         print("phase medians (ms/step):", {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()})
         with profile(activities=[ProfilerActivity.CPU]) as prof:
             for _ in range(args.steps):
-                tr.train_step(next_batch())
+                step(next_batch())
     print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=args.rows))
     if args.json:
         events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)

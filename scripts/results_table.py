@@ -162,7 +162,8 @@ def performance(results_dir: Path) -> str:
                 f"joined, the default config, {scale['steps']} steps; RSS counts the memory-mapped pages a "
                 "process touched):", "",
                 "| training pairs | to first step, cold | to first step, cached | peak RSS, cold | "
-                "peak RSS, cached | of which anonymous / file-backed (cold) | process tree, cold | "
+                "peak RSS, cached | peak anonymous / peak file-backed RSS, cold (each sampled on its own) | "
+                "process tree, cold | "
                 "tokenization sentences/s | SentencePiece | cache on disk |",
                 "|---|---|---|---|---|---|---|---|---|---|"]
 
