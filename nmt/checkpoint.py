@@ -22,7 +22,7 @@ from typing import Any
 
 import torch
 
-from nmt.atomic import atomic_write, fsync_dir  # noqa: F401 (re-exported)
+from nmt.atomic import atomic_write
 from nmt.config import Config, config_from_dict
 from nmt.errors import NmtError
 from nmt.shortlist import Shortlist

@@ -243,7 +243,7 @@ def load_splits(
     dataset: str, name: str | None, splits: list[str], src: str, tgt: str
 ) -> dict[str, Split]:
     """Load the named splits of a parallel corpus as source/target pairs in memory
-    (validation and test sets; training reads its split through :mod:`nmt.corpus`).
+    (validation and test sets; training reads its split through :mod:`nmt.datacache`).
 
     Raises NmtError (one line) for a missing split or language column, unequal
     parallel files, an unreachable hub dataset, and so on.

@@ -14,7 +14,7 @@ on (re-reading and re-tokenizing them: resuming far into an epoch of a huge
 stream takes the time that reading that far takes). SentencePiece trains on
 the first ``vocab.input_sentence_size`` sentences out of the shuffle buffer;
 the shortlist table counts the first pairs of the stream; both are cached
-(:mod:`nmt.corpus`), keyed by the split's data files (for local files their sizes
+(:mod:`nmt.datacache`), keyed by the split's data files (for local files their sizes
 and modification times).
 """
 
@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterator
 
 from nmt.batching import Batch, batch_indices, make_batch
 from nmt.config import Config
-from nmt.corpus import Log, _key, cached_shortlist, cached_tokenizer, corpus_key, open_cache
+from nmt.datacache import Log, cache_key, cached_shortlist, cached_tokenizer, corpus_key, open_cache
 from nmt.data import as_text, load_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
@@ -127,18 +127,18 @@ def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist
         log(f"data: counting the shortlist table over the first {MAX_PAIRS} pairs of the stream")
         return count_shortlist(chunks, tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
 
-    key = _key("shortlist-stream", corpus_key(cfg), hashlib.sha256(tok.src_proto + tok.tgt_proto).hexdigest(),
+    key = cache_key("shortlist-stream", corpus_key(cfg), hashlib.sha256(tok.src_proto + tok.tgt_proto).hexdigest(),
                d.max_len)
     return cached_shortlist(folder / f"shortlist-{key}.npz", count)
 
 
 def prepare_stream(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda m: None
                    ) -> tuple[StreamCorpus, Tokenizer, Shortlist]:
-    """The streamed counterpart of :func:`nmt.corpus.prepare_corpus`."""
+    """The streamed counterpart of :func:`nmt.datacache.prepare_corpus`."""
     folder = open_cache(cfg)
     if tok is None:
         v = cfg.vocab
-        key = _key("spm-stream", corpus_key(cfg), v.type, v.vocab_size, v.joint, v.character_coverage,
+        key = cache_key("spm-stream", corpus_key(cfg), v.type, v.vocab_size, v.joint, v.character_coverage,
                    v.input_sentence_size)
         tok = cached_tokenizer(key, folder, lambda: _train_tokenizer(cfg, log), log)
     log(f"data: streaming {cfg.data.dataset} [{cfg.data.train_split}] "

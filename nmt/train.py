@@ -2,7 +2,7 @@
 
 Owns the run folder (``config.yaml``, SentencePiece models, ``train_log.jsonl``,
 ``best.pt`` by validation BLEU, ``last.pt`` for ``--resume``). The training set
-comes from :mod:`nmt.corpus` (cached, memory-mapped ids) or :mod:`nmt.stream`;
+comes from :mod:`nmt.datacache` (cached, memory-mapped ids) or :mod:`nmt.stream`;
 validation figures from :mod:`nmt.validation`; several processes under torchrun
 from :mod:`nmt.distributed`. Resuming is exact on CPU: the data order of an epoch
 is a function of (seed, epoch) and the loop restores model, optimizer,
@@ -30,7 +30,7 @@ from nmt.batching import Batch
 from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
                             make_payload, save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
-from nmt.corpus import prepare_corpus
+from nmt.datacache import prepare_corpus
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.loss import compute_loss

@@ -4,7 +4,7 @@
     python scripts/add_shortlist.py runs/multi30k_de_en/best.pt [more.pt ...]
 
 Reads the training data named by each checkpoint's own config, builds the
-same table training builds now (``nmt.corpus.prepare_corpus`` over the same
+same table training builds now (``nmt.datacache.prepare_corpus`` over the same
 filtered pairs with the checkpoint's SentencePiece models), and rewrites
 the checkpoint atomically with the table added; weights, config and training
 state are unchanged. A checkpoint that already holds a table is left alone.
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nmt.checkpoint import config_of, load_checkpoint, save_checkpoint, tokenizer_of  # noqa: E402
-from nmt.corpus import prepare_corpus  # noqa: E402
+from nmt.datacache import prepare_corpus  # noqa: E402
 from nmt.errors import NmtError  # noqa: E402
 
 

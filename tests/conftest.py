@@ -9,7 +9,7 @@ from pathlib import Path
 
 os.environ["HF_DATASETS_OFFLINE"] = "1"
 os.environ["HF_HUB_OFFLINE"] = "1"
-# The token-id cache (nmt/corpus.py) of this test session, never the user's ~/.cache/nmt;
+# The data cache (nmt/datacache.py) of this test session, never the user's ~/.cache/nmt;
 # subprocesses (the CLI as users run it) inherit it.
 os.environ["NMT_CACHE"] = tempfile.mkdtemp(prefix="nmt-test-cache-")
 

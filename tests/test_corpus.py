@@ -10,8 +10,7 @@ import torch
 
 from conftest import read_jsonl, small_train_cfg
 from nmt.batching import make_batch
-from nmt.config import load_config
-from nmt.corpus import prepare_corpus
+from nmt.datacache import prepare_corpus
 from nmt.shortlist import build_shortlist
 from nmt.tokenizer import Tokenizer
 
@@ -109,7 +108,7 @@ def test_unwritable_cache_dir_is_a_one_line_error(multi30k, tmp_path):
 
 
 def test_a_cached_run_reads_no_text_and_a_changed_corpus_is_tokenized_again(multi30k, tmp_path, monkeypatch):
-    import nmt.corpus
+    import nmt.datacache
 
     data = tmp_path / "data"
     data.mkdir()
@@ -122,7 +121,7 @@ def test_a_cached_run_reads_no_text_and_a_changed_corpus_is_tokenized_again(mult
         raise AssertionError("the text was read")
 
     with monkeypatch.context() as m:
-        m.setattr(nmt.corpus, "training_text", no_text)
+        m.setattr(nmt.datacache, "training_text", no_text)
         again, _, _ = prepare_corpus(cfg)
     assert np.array_equal(first.rows, again.rows)
     (data / "train.jsonl").write_text("".join(lines[:300]), encoding="utf-8")

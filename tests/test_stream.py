@@ -5,7 +5,7 @@ import json
 import torch
 
 from conftest import small_train_cfg
-from nmt.corpus import prepare_corpus
+from nmt.datacache import prepare_corpus
 from nmt.stream import prepare_stream
 from nmt.tokenizer import EOS_ID, PAD_ID
 
