@@ -73,11 +73,11 @@ class VocabConfig:
     # 1.0 keeps every character of these Latin-script languages.
     character_coverage: float = 1.0
     # SentencePiece trains on a random sample of this many sentences (0 = all). Its
-    # trainer holds ~2.8 KB a sentence (measured: 200k sentences 0.65 GB peak, 1M
-    # sentences 3.0 GB), so the sample, not the corpus, bounds start-up memory; 200k
-    # keeps `nmt train` under 3 GB at any corpus size on a 24 GB machine. Raise it
-    # for large vocabularies when memory allows. Corpora below the sample size
-    # (Multi30k's 58k sentences) use every sentence, in order.
+    # trainer holds ~2.8 KB a sentence (scripts/bench_spm_memory.py: 200k sentences
+    # 0.65 GB peak, 1M sentences 3.05 GB), so the sample, not the corpus, bounds
+    # start-up memory; 200k keeps `nmt train` flat in memory from 100k to 4M pairs
+    # (scripts/bench_scale.py). Raise it for large vocabularies when memory allows.
+    # Corpora below the sample size (Multi30k's 58k sentences) use every sentence, in order.
     input_sentence_size: int = 200_000
 
 

@@ -101,9 +101,10 @@ def _sample_rows(n: int, k: int, block: int = 100, seed: int = 0) -> np.ndarray 
     rows at random places; None when k covers them all.
 
     Why runs: the text is memory-mapped, and rows drawn one by one from a 4M-pair corpus
-    touch a page each (1.1 GB of the 1.2 GB Arrow file resident, measured); a thousand runs
-    touch 30 MB, and a thousand places spread over the corpus sample it as well for
-    SentencePiece, which counts pieces, not sentence order.
+    touch a page each, so most of the file becomes resident (scripts/bench_scale.py, 4M
+    pairs, cold: peak RSS 2378 MB with single rows, 1617 MB with runs; its results file
+    at commits 90a4800 and 44e7c31). A thousand places spread over the corpus sample it
+    as well for SentencePiece, which counts pieces, not sentence order.
     """
     if k <= 0 or k >= n:
         return None
