@@ -117,6 +117,12 @@ class TrainConfig:
     # Gradient accumulation: one update per accum_steps batches (on one GPU, reproduces
     # the global batch of accum_steps GPUs).
     accum_steps: int = 1
+    # Scale lr with the global batch (processes x accum_steps x batch_tokens) against
+    # lr_reference_tokens, the batch lr was tuned for: linear (Goyal et al. 2017) or
+    # sqrt (the usual choice for Adam; Hoffer et al. 2017); none uses lr as given.
+    # For larger GPU batches, pair it with scheduler=warmup.
+    lr_scaling: Literal["none", "linear", "sqrt"] = "none"
+    lr_reference_tokens: int = 2048
     # torchrun only: seconds a process waits for the others in a collective (the first
     # process tokenizing a new corpus, rank 0 validating) before the run counts as lost.
     dist_timeout: float = 1800.0
@@ -315,6 +321,9 @@ def _validate(cfg: Config) -> None:
                 "patience", "threads", "average_last"):
         non_negative(f"train.{key}", getattr(t, key))
     positive("train.dist_timeout", t.dist_timeout)
+    positive("train.lr_reference_tokens", t.lr_reference_tokens)
+    if t.lr_scaling != "none" and t.batch_sentences:
+        raise ConfigError("train.lr_scaling scales by tokens: it needs train.batch_sentences=0")
     for key in ("valid_every", "log_every", "valid_beam", "max_bad_steps", "accum_steps"):
         positive(f"train.{key}", getattr(t, key))
     if not DEVICE_PATTERN.match(t.device):

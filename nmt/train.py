@@ -29,7 +29,7 @@ from nmt import distributed
 from nmt.batching import Batch
 from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
                             make_payload, save_checkpoint, tokenizer_of)
-from nmt.config import Config, architecture_diff
+from nmt.config import Config, TrainConfig, architecture_diff
 from nmt.datacache import prepare_corpus
 from nmt.device import resolve_device
 from nmt.errors import NmtError
@@ -55,6 +55,12 @@ class TrainResult:
     best_step: int
     stopped: str  # "finished", "early-stopping", "max-steps", "max-time", "interrupted"
     elapsed: float
+
+
+def scaled_lr(t: TrainConfig, world: int = 1) -> float:
+    """train.lr scaled for the global batch of ``world`` processes (train.lr_scaling)."""
+    ratio = world * t.accum_steps * t.batch_tokens / t.lr_reference_tokens
+    return t.lr * {"none": 1.0, "linear": ratio, "sqrt": math.sqrt(ratio)}[t.lr_scaling]
 
 
 def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
@@ -103,8 +109,11 @@ class Trainer:
         self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size).to(self.device)
         if self.dist.rank:  # same initial weights everywhere, different dropout masks
             torch.manual_seed(cfg.train.seed + self.dist.rank)
-        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=cfg.train.lr,
-                                          weight_decay=cfg.train.weight_decay)
+        lr = scaled_lr(cfg.train, self.dist.world)
+        if lr != cfg.train.lr:
+            self.log(f"lr: {cfg.train.lr:g} scaled to {lr:g} ({cfg.train.lr_scaling}, global batch "
+                     f"{self.dist.world * cfg.train.accum_steps * cfg.train.batch_tokens} tokens)")
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=lr, weight_decay=cfg.train.weight_decay)
         self.scheduler = make_scheduler(cfg, self.optimizer)
         self.step, self.epoch, self.batch_in_epoch = 0, 0, 0
         self.best_bleu, self.best_step, self.bad_validations, self.elapsed = -1.0, 0, 0, 0.0

@@ -1,15 +1,22 @@
 #!/usr/bin/env python
-"""Training throughput of a config: target tokens/s, and the fraction of the CPU's sgemm roofline.
+"""Training throughput of a config: target tokens/s, and the fraction of the device's matmul roofline.
 
     python scripts/bench_train.py configs/multi30k_de_en.yaml [--windows 5] [--steps 20] [--threads 2]
+    python scripts/bench_train.py configs/multi30k_de_en.yaml --set train.device=cuda [--set train.amp=bf16]
 
 Builds the run exactly as ``nmt train`` does (data, SentencePiece, model, Adam)
 and times ``Trainer.train_step`` — the loop's own step — over several windows
-after a warm-up window; prints the median. The physical bound: the model's
-forward+backward FLOPs per target token (counted from the config and the
-batches' real lengths), and the sustained sgemm GFLOP/s of this CPU measured
-in the same process beside each timed window (median); their ratio is the best tokens/s any implementation of
-this model could reach here.
+after a warm-up window (on a GPU each window ends with a synchronisation);
+prints the median. The physical bound: the model's forward+backward FLOPs per
+target token (counted from the config and the batches' real lengths), and the
+sustained matrix-product GFLOP/s of the device the run trains on, measured in
+the same process beside each timed window (median): on a CPU a 1024² sgemm, on
+a GPU an 8192² product in the training's precision (bf16 under train.amp=bf16,
+else float32 with TF32 as torch is set to use it). Their ratio is the best
+tokens/s any implementation of this model could reach there. Beside it, the
+GFLOP/s of the decoder step's own product (batch rows × the GRU's input, all
+gates), the shape a launch-bound recurrence runs at. The device is named by
+what it is (the GPU's name on CUDA), never by the host CPU.
 """
 
 from __future__ import annotations
@@ -61,16 +68,48 @@ def forward_flops(m: ModelConfig, vocab: int, src_tokens: float, tgt_tokens: flo
     return enc * src_tokens + dec * tgt_tokens
 
 
-def sgemm_gflops(n: int = 1024, repeats: int = 10) -> float:
-    a, b = torch.randn(n, n), torch.randn(n, n)
+def _sync(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def matmul_gflops(device: torch.device, dtype: torch.dtype, m: int, k: int, n: int, repeats: int = 10) -> float:
+    """Achieved GFLOP/s of an (m x k) @ (k x n) product on ``device`` in ``dtype``: median of
+    ``repeats`` timed products after a warm-up, each synchronised on a GPU."""
+    a = torch.randn(m, k, device=device).to(dtype)
+    b = torch.randn(k, n, device=device).to(dtype)
     for _ in range(3):
         a @ b
+    _sync(device)
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         a @ b
+        _sync(device)
         times.append(time.perf_counter() - t0)
-    return 2 * n ** 3 / statistics.median(times) / 1e9
+    return 2 * m * k * n / statistics.median(times) / 1e9
+
+
+def peak_shape(device: torch.device) -> int:
+    """Square size that reaches the device's sustained matmul rate (a GPU needs a large one)."""
+    return 8192 if device.type == "cuda" else 1024
+
+
+def step_shape(m: ModelConfig, rows: int) -> tuple[int, int, int]:
+    """The decoder step's input product: (rows, decoder input) @ (decoder input, gates x hidden)."""
+    out = m.emb_size if m.tie_output else m.dec_hidden
+    gates = {"gru": 3, "lstm": 4, "rnn": 1}[m.cell]
+    return rows, m.emb_size + (out if m.input_feeding else 0), gates * m.dec_hidden
+
+
+def device_name(device: torch.device) -> str:
+    """What the run trains on: the GPU's name on CUDA, the CPU's model otherwise."""
+    if device.type == "cuda":
+        return torch.cuda.get_device_name(device)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sysinfo import cpu_model
+
+    return cpu_model()
 
 
 def main() -> int:
@@ -93,10 +132,13 @@ def main() -> int:
         trainer.model.train()
         if args.compile:
             trainer.model.decoder.step = torch.compile(trainer.model.decoder.step, dynamic=True)
+        device = trainer.device
+        dtype = torch.bfloat16 if cfg.train.amp == "bf16" else torch.float32
         batches = trainer.epoch_batches(0)
-        rates, flops_per_token, sgemm = [], [], []
+        rates, flops_per_token, sgemm, step_rate, rows = [], [], [], [], []
         it = iter(batches)
         for window in range(args.windows + 1):
+            _sync(device)
             tokens, flops, t0 = 0, 0.0, time.perf_counter()
             for _ in range(args.steps):
                 idx = next(it)
@@ -107,21 +149,28 @@ def main() -> int:
                 flops += 3 * forward_flops(cfg.model, trainer.tok.tgt_vocab_size, src_tok, ntok,
                                            float(batch.src.size(1)))
                 tokens += ntok
+                rows.append(batch.src.size(0))
+            _sync(device)
             elapsed = time.perf_counter() - t0
             if window > 0:  # window 0 is warm-up
                 rates.append(tokens / elapsed)
                 flops_per_token.append(flops / tokens)
-                # The VM's speed drifts: measure the bound beside each window, not once.
-                sgemm.append(sgemm_gflops(repeats=5))
+                # The machine's speed drifts: measure the bound beside each window, not once.
+                n = peak_shape(device)
+                sgemm.append(matmul_gflops(device, dtype, n, n, n, repeats=5))
+                step_rate.append(matmul_gflops(device, dtype, *step_shape(cfg.model, int(statistics.median(rows)))))
     gflops = statistics.median(sgemm)
+    name = device_name(device)
     rate = statistics.median(rates)
     fpt = statistics.median(flops_per_token)
     roof = gflops * 1e9 / fpt
+    print(f"device: {name} ({device}, {str(dtype).replace('torch.', '')} products)")
     print(f"| config | threads | train tgt tok/s (median of {args.windows}x{args.steps} steps) | "
-          "GFLOP/tgt token (fwd+bwd) | sgemm GFLOP/s | roofline tok/s | fraction of roofline |")
-    print("|---|---|---|---|---|---|---|")
+          "GFLOP/tgt token (fwd+bwd) | peak matmul GFLOP/s | decoder-step matmul GFLOP/s | roofline tok/s "
+          "| fraction of roofline |")
+    print("|---|---|---|---|---|---|---|---|")
     print(f"| {args.config.stem}{' (compiled step)' if args.compile else ''} | {torch.get_num_threads()} | {rate:.0f} (min {min(rates):.0f}, max {max(rates):.0f}) "
-          f"| {fpt / 1e9:.4f} | {gflops:.1f} | {roof:.0f} | {rate / roof:.2f} |")
+          f"| {fpt / 1e9:.4f} | {gflops:.1f} | {statistics.median(step_rate):.1f} | {roof:.0f} | {rate / roof:.2f} |")
     if args.json:
         sys.path.insert(0, str(ROOT / "scripts"))
         from sysinfo import cpu_model, git_commit
@@ -132,6 +181,10 @@ def main() -> int:
             "tgt_tokens_per_s_median": round(rate, 1), "tgt_tokens_per_s_windows": [round(r, 1) for r in rates],
             "gflop_per_tgt_token": round(fpt / 1e9, 5), "sgemm_gflops": round(gflops, 1),
             "sgemm_gflops_windows": [round(g, 1) for g in sgemm],
+            "device": name, "device_type": device.type, "matmul_dtype": str(dtype).replace("torch.", ""),
+            "peak_matmul_shape": peak_shape(device),
+            "step_matmul_shape": list(step_shape(cfg.model, int(statistics.median(rows)))),
+            "step_matmul_gflops": round(statistics.median(step_rate), 1),
             "roofline_tokens_per_s": round(roof, 1), "roofline_fraction": round(rate / roof, 3),
             "cpu": cpu_model(), "git_commit": git_commit(), "torch": torch.__version__,
             "command": "python scripts/bench_train.py " + " ".join(sys.argv[1:]),

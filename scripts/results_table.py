@@ -118,9 +118,10 @@ def performance(results_dir: Path) -> str:
         out.append("")
     bench = _load(results_dir, "bench_train")
     if bench:
-        out += [f"**Training throughput and roofline** (`{bench['command']}`, {short_cpu(bench['cpu'])}, "
+        where = bench["device"] if bench.get("device_type") == "cuda" else short_cpu(bench["cpu"])
+        out += [f"**Training throughput and roofline** (`{bench['command']}`, {where}, "
                 f"{bench['threads']} threads):", "",
-                "| train tgt tok/s (median) | GFLOP / tgt token (fwd+bwd) | sgemm GFLOP/s | roofline tok/s "
+                "| train tgt tok/s (median) | GFLOP / tgt token (fwd+bwd) | matmul GFLOP/s | roofline tok/s "
                 "| fraction of roofline |", "|---|---|---|---|---|",
                 f"| {bench['tgt_tokens_per_s_median']:.0f} | {bench['gflop_per_tgt_token']:.4f} | "
                 f"{bench['sgemm_gflops']:.1f} | {bench['roofline_tokens_per_s']:.0f} | "

@@ -1,7 +1,8 @@
-"""Training features beyond the loop itself: checkpoint averaging."""
+"""Training features beyond the loop itself: checkpoint averaging, learning-rate scaling."""
 
 import json
 
+import pytest
 import torch
 
 from nmt.checkpoint import load_checkpoint
@@ -38,3 +39,19 @@ def test_a_new_run_does_not_average_an_old_runs_checkpoints(tmp_path, multi30k):
     assert len(list(run.glob("valid-*.pt"))) == 2
     train(small_train_cfg(multi30k, "train.max_steps=5"), run, overwrite=True, log=quiet, progress=False)
     assert not list(run.glob("valid-*.pt")) and not (run / "averaged.pt").exists()
+
+
+def test_lr_scales_with_the_global_batch_when_asked(tmp_path, multi30k):
+    from nmt.train import Trainer, scaled_lr
+
+    cfg = small_train_cfg(multi30k, "train.accum_steps=4", "train.lr_scaling=sqrt", "train.lr_reference_tokens=400")
+    assert scaled_lr(cfg.train) == pytest.approx(cfg.train.lr * 2)  # 4 batches of 400 tokens: sqrt(4)
+    assert scaled_lr(cfg.train, world=2) == pytest.approx(cfg.train.lr * 8 ** 0.5)
+    linear = small_train_cfg(multi30k, "train.accum_steps=4", "train.lr_scaling=linear", "train.lr_reference_tokens=800")
+    assert scaled_lr(linear.train) == pytest.approx(linear.train.lr * 2)
+    messages = []
+    trainer = Trainer(cfg, tmp_path / "run", log=messages.append, progress=False)
+    assert trainer.optimizer.param_groups[0]["lr"] == pytest.approx(cfg.train.lr * 2)
+    assert any("scaled to" in m and "1600 tokens" in m for m in messages)
+    plain = small_train_cfg(multi30k, "train.accum_steps=4")
+    assert scaled_lr(plain.train) == plain.train.lr
