@@ -40,8 +40,10 @@ def main() -> int:
     ap.add_argument("--steps", type=int, default=10)
     ap.add_argument("--rows", type=int, default=15)
     ap.add_argument("--json", type=Path, default=None, help="also write the breakdown here")
+    ap.add_argument("--set", dest="overrides", action="append", default=[],
+                    help="config override, e.g. --set train.amp=bf16")
     args = ap.parse_args()
-    cfg = load_config(args.config, ["data.max_valid_examples=1"])
+    cfg = load_config(args.config, args.overrides + ["data.max_valid_examples=1"])
     with tempfile.TemporaryDirectory() as tmp:
         tr = Trainer(cfg, Path(tmp) / "run", log=lambda m: None, progress=False)
         tr.model.train()
@@ -71,10 +73,21 @@ def main() -> int:
             for key, seconds in zip(phases, (t1 - t0, t2 - t1, t3 - t2)):
                 phases[key].append(seconds)
         print("phase medians (ms/step):", {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()})
-        with profile(activities=[ProfilerActivity.CPU]) as prof:
+        with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
             for _ in range(args.steps):
                 step(next_batch())
     print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=args.rows))
+    # Dtype casts by input shape: under train.amp=bf16, are weights cast once a step or
+    # once a time step? (A weight's shape cast ~target-length times a step is the latter.)
+    casts = sorted((e for e in prof.key_averages(group_by_input_shape=True) if e.key == "aten::_to_copy"),
+                   key=lambda e: e.count, reverse=True)[:8]
+    cast_rows = [{"input_shapes": str(e.input_shapes), "calls_per_step": round(e.count / args.steps, 1),
+                  "self_cpu_ms_per_step": round(e.self_cpu_time_total / args.steps / 1000, 2)} for e in casts]
+    ops_per_step = round(sum(e.count for e in prof.key_averages()) / args.steps)
+    print(f"operator calls per step: {ops_per_step} (nested calls included; on a GPU each leaf is a kernel launch), "
+          f"of which casts: {round(sum(e.count for e in casts) / args.steps)} in the top shapes")
+    for row in cast_rows:
+        print(f"cast {row['input_shapes']}: {row['calls_per_step']} calls/step, {row['self_cpu_ms_per_step']} ms/step")
     if args.json:
         events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
         total = sum(e.self_cpu_time_total for e in events)
@@ -85,6 +98,7 @@ def main() -> int:
             "phase_ms_per_step": {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()},
             "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
                          "calls_per_step": round(e.count / args.steps, 1)} for e in events[: args.rows]],
+            "overrides": args.overrides, "casts": cast_rows, "ops_per_step": ops_per_step,
             "command": "python scripts/profile_train.py " + " ".join(sys.argv[1:]),
         }, indent=2) + "\n")
     return 0
