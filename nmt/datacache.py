@@ -38,7 +38,7 @@ import torch
 from nmt.atomic import atomic_write
 from nmt.config import Config
 from nmt.corpus import TokenCorpus, arrow_to_flat, map_ids, read_lengths
-from nmt.data import as_text, data_files, load_split
+from nmt.data import as_text, data_files, drop_empty, load_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, Shortlist, count_shortlist
 from nmt.tokenizer import Tokenizer
@@ -138,14 +138,12 @@ def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
     n = len(text)
     rows = _sample_rows(n, v.input_sentence_size // 2 if v.joint else v.input_sentence_size)
     part = text if rows is None else text.select(rows)
-    src, tgt = as_text(part["src"]), as_text(part["tgt"])
+    pairs, _ = drop_empty(list(zip(as_text(part["src"]), as_text(part["tgt"]))))
     del text, part
     gc.collect()
-    keep = [i for i in range(len(src)) if src[i].strip() and tgt[i].strip()]
-    src, tgt = [src[i] for i in keep], [tgt[i] for i in keep]
-    what = f"{len(src)} pairs" + ("" if rows is None else f" (a sample of {n})")
+    what = f"{len(pairs)} pairs" + ("" if rows is None else f" (a sample of {n})")
     log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) on {what}")
-    return Tokenizer.train(src, tgt, v)
+    return Tokenizer.train([s for s, _ in pairs], [t for _, t in pairs], v)
 
 
 def cached_tokenizer(key: str, folder: Path, train: Callable[[], Tokenizer], log: Log) -> Tokenizer:

@@ -141,12 +141,6 @@ def gather(d: Dist, obj: Any, what: str) -> list[Any]:
     return out
 
 
-def barrier(d: Dist, what: str) -> None:
-    if d.enabled:
-        with collective(d, what):
-            dist.barrier()
-
-
 def staged(d: Dist, fn: Callable[[], None], first: bool) -> None:
     """Run ``fn`` on the ranks where ``first`` holds, then on the others (e.g. the first
     process of each machine fills the data cache, the rest read it). An NmtError on any

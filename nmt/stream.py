@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterator
 from nmt.batching import Batch, batch_indices, make_batch
 from nmt.config import Config
 from nmt.datacache import Log, cache_key, cached_shortlist, cached_tokenizer, corpus_key, open_cache
-from nmt.data import as_text, load_split
+from nmt.data import as_text, drop_empty, load_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
 from nmt.tokenizer import Tokenizer
@@ -47,8 +47,17 @@ def _text_stream(cfg: Config, seed: int, epoch: int = 0) -> Any:
     return ds
 
 
-def _pairs(rows: dict[str, list]) -> tuple[list[str], list[str]]:
-    return as_text(rows["src"]), as_text(rows["tgt"])
+def _pairs(rows: dict[str, list]) -> list[tuple[str, str]]:
+    """A batch of streamed rows as pairs, those with a blank side left out."""
+    return drop_empty(list(zip(as_text(rows["src"]), as_text(rows["tgt"]))))[0]
+
+
+def _encode(tok: Tokenizer, rows: dict[str, list], max_len: int) -> tuple[list[list[int]], list[list[int]]]:
+    """Streamed rows as ids, kept as the cached corpus keeps them: no blank side, within max_len."""
+    pairs = _pairs(rows)
+    src, tgt = tok.encode_src([s for s, _ in pairs]), tok.encode_tgt([t for _, t in pairs])
+    fits = [i for i in range(len(src)) if len(src[i]) - 1 <= max_len and len(tgt[i]) <= max_len]
+    return [src[i] for i in fits], [tgt[i] for i in fits]
 
 
 class StreamCorpus:
@@ -61,14 +70,9 @@ class StreamCorpus:
     def __len__(self) -> int:  # unknown without reading the stream
         return 0
 
-    def _pool_batches(self, src_text: list[str], tgt_text: list[str], batch_tokens: int, batch_sentences: int,
+    def _pool_batches(self, rows: dict[str, list], batch_tokens: int, batch_sentences: int,
                       seed: int) -> Iterator[Batch]:
-        keep = [i for i in range(len(src_text)) if src_text[i].strip() and tgt_text[i].strip()]
-        src = self.tok.encode_src([src_text[i] for i in keep])
-        tgt = self.tok.encode_tgt([tgt_text[i] for i in keep])
-        m = self.cfg.data.max_len
-        fits = [i for i in range(len(src)) if len(src[i]) - 1 <= m and len(tgt[i]) <= m]
-        src, tgt = [src[i] for i in fits], [tgt[i] for i in fits]
+        src, tgt = _encode(self.tok, rows, self.cfg.data.max_len)
         lengths = [max(len(s), len(t) + 1) for s, t in zip(src, tgt)]
         for idx in batch_indices(lengths, batch_tokens, batch_sentences, shuffle=True, seed=seed):
             yield make_batch([src[i] for i in idx], [tgt[i] for i in idx])
@@ -80,9 +84,7 @@ class StreamCorpus:
         pool = POOL_BATCHES * (batch_sentences or max(1, batch_tokens // 20))
         k = -start
         for c, rows in enumerate(_text_stream(self.cfg, seed, epoch).iter(batch_size=pool)):
-            src_text, tgt_text = _pairs(rows)
-            for batch in self._pool_batches(src_text, tgt_text, batch_tokens, batch_sentences,
-                                            seed * 100_003 + epoch * 7_919 + c):
+            for batch in self._pool_batches(rows, batch_tokens, batch_sentences, seed * 100_003 + epoch * 7_919 + c):
                 if k >= 0:
                     yield batch if take(k) else None
                 k += 1
@@ -97,10 +99,9 @@ def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
     per_side = (v.input_sentence_size // 2 if v.joint else v.input_sentence_size) or None
     src, tgt = [], []
     for rows in _text_stream(cfg, seed=0).iter(batch_size=10_000):
-        for s, t in zip(*_pairs(rows)):
-            if s.strip() and t.strip():
-                src.append(s)
-                tgt.append(t)
+        for s, t in _pairs(rows):
+            src.append(s)
+            tgt.append(t)
         if per_side and len(src) >= per_side:
             src, tgt = src[:per_side], tgt[:per_side]
             break
@@ -117,11 +118,7 @@ def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist
     def chunks() -> Iterator[IdChunk]:
         stream = load_split(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, streaming=True)
         for rows in islice(stream.iter(batch_size=4096), -(-MAX_PAIRS // 4096)):
-            pairs = [(s, t) for s, t in zip(*_pairs(rows)) if s.strip() and t.strip()]
-            src = tok.encode_src([s for s, _ in pairs])
-            tgt = tok.encode_tgt([t for _, t in pairs])
-            fits = [i for i in range(len(src)) if len(src[i]) - 1 <= d.max_len and len(tgt[i]) <= d.max_len]
-            yield IdChunk.from_lists([src[i] for i in fits], [tgt[i] for i in fits])
+            yield IdChunk.from_lists(*_encode(tok, rows, d.max_len))
 
     def count() -> Shortlist:
         log(f"data: counting the shortlist table over the first {MAX_PAIRS} pairs of the stream")
