@@ -21,14 +21,29 @@ import typer
 
 from nmt.errors import NmtError
 
+from nmt import __version__
+
+DOCS = "README.md in the nmt source tree"
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Train, run and score GRU attention translation models.")
+                  help=f"Train, run and score GRU attention translation models. nmt {__version__}; "
+                       f"documentation: {DOCS}.")
 
 _state = {"debug": False}
 
 
+def _version(value: bool) -> None:
+    if value:
+        import torch
+
+        print(f"nmt {__version__} (torch {torch.__version__})")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False) -> None:
+def _main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+          version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
     _state["debug"] = debug
 
 
@@ -107,6 +122,8 @@ def train(
 ) -> None:
     """Train a model; writes best.pt, last.pt, train_log.jsonl and the SentencePiece models.
 
+    Example: nmt train configs/multi30k_de_en.yaml --set train.max_steps=3000
+
     Several GPUs or machines: torchrun --nproc_per_node=N -m nmt train CONFIG (README).
     """
     from nmt.config import load_config
@@ -138,7 +155,10 @@ def translate(
     device: DeviceOpt = "auto",
     threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
 ) -> None:
-    """Translate stdin (or --input) line by line to stdout (or --output)."""
+    """Translate stdin (or --input) line by line to stdout (or --output).
+
+    Example: echo "Ein Hund läuft über die Wiese." | nmt translate -m runs/multi30k_de_en/best.pt
+    """
     import torch
 
     from nmt.translate import Translator, translate_stream
@@ -186,7 +206,10 @@ def evaluate(
     device: DeviceOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Translate a split and print BLEU and chrF with their sacreBLEU signatures."""
+    """Translate a split and print BLEU and chrF with their sacreBLEU signatures.
+
+    Example: nmt evaluate -m runs/multi30k_de_en/best.pt --split test
+    """
     from nmt.data import load_splits
     from nmt.evaluate import score
     from nmt.translate import Translator

@@ -22,6 +22,18 @@ def test_help_lists_the_commands():
         assert cmd in res.stdout
 
 
+def test_version_and_help_say_which_nmt_this_is_and_each_command_shows_an_example():
+    import nmt
+
+    res = run_nmt("--version")
+    assert res.returncode == 0 and res.stdout.startswith(f"nmt {nmt.__version__} (torch ")
+    assert f"nmt {nmt.__version__}" in run_nmt("--help").stdout
+    for cmd in ("train", "translate", "evaluate"):
+        out = run_nmt(cmd, "--help")
+        text = " ".join(out.stdout.split())
+        assert out.returncode == 0 and f"nmt {cmd} " in text.partition("Example:")[2], cmd
+
+
 def test_one_line_out_per_line_in_including_blank_crlf_and_no_final_newline(trained_run):
     text = "Ein Hund läuft.\r\n\n   \nZwei Männer spielen Fußball.\nEine Frau"
     res = run_nmt("translate", "-m", str(trained_run / "best.pt"), input=text)
