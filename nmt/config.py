@@ -183,7 +183,7 @@ class DecodeConfig:
     max_src_len: int = 250
     # CPU only: int8 weights with dynamic activation quantization for the matrix
     # products (torch.ao dynamic quantization, as OpenNMT-py's -int8); faster on
-    # CPUs without bf16, at a small cost in BLEU (README, performance section).
+    # CPUs without bf16, at a small cost in BLEU (docs/performance.md).
     int8: bool = False
     # Lexical shortlist (nmt/shortlist.py, Marian's and CTranslate2's CPU lever):
     # each sentence's softmax covers only the special ids, the shortlist_frequent
@@ -192,7 +192,7 @@ class DecodeConfig:
     # joint vocabulary). Checkpoints without a shortlist table use the whole
     # vocabulary. 100 x 10 was chosen on Multi30k validation (3 seeds, beam 5):
     # BLEU 41.11 vs 41.15 with the whole vocabulary, chrF +0.3, 1.35x faster
-    # on 2 CPU threads (scripts/bench_shortlist.py, README).
+    # on 2 CPU threads (scripts/bench_shortlist.py, docs/performance.md).
     shortlist: bool = True
     shortlist_frequent: int = 100
     shortlist_per_source: int = 10

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # From a fresh clone to a trained Multi30k de→en model and its test BLEU:
 # a venv, torch 2.13.0 (CPU) then nmt, train configs/multi30k_de_en.yaml (3000
-# steps: 29 min on 2 cores of an Intel Xeon VM, README's results table), translate
+# steps: 29 min on 2 cores of an Intel Xeon VM, docs/results.md), translate
 # a few test lines from stdin, evaluate test2016.
 #   bash scripts/quickstart.sh            # reads ../shared/data/multi30k (offline)
 #   DATASET=bentrevett/multi30k bash scripts/quickstart.sh   # from the hub, when online

@@ -6,7 +6,7 @@
 Writes ``scripts/results/<config-name>[-<tag>].json`` with BLEU and chrF (and
 their sacreBLEU signatures), the seed, git commit, resolved config, wall time,
 training tokens/s, time to best validation BLEU, parameter count, CPU model and
-thread count. README's table is generated from those files by
+thread count. The table in docs/results.md is generated from those files by
 ``scripts/results_table.py``; nothing in it is typed by hand.
 """
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python
-"""Build README's results table and performance section from ``scripts/results/*.json``.
+"""Build the results table and the performance tables from ``scripts/results/*.json``.
 
     python scripts/results_table.py            # print both
-    python scripts/results_table.py --write    # replace them between their markers in README.md
+    python scripts/results_table.py --write    # replace them between their markers in docs/results.md
+                                               # and docs/performance.md
 
 The results table comes from the files reproduce.py writes; the performance
 section from the benchmark files (bench_train.json, profile_train.json,
@@ -28,6 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS_DOC, PERF_DOC = ROOT / "docs" / "results.md", ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- results-table:begin -->", "<!-- results-table:end -->"
 PERF_BEGIN, PERF_END = "<!-- performance:begin -->", "<!-- performance:end -->"
 
@@ -106,7 +108,7 @@ def _load(results_dir: Path, name: str) -> dict | None:
 
 
 def performance(results_dir: Path) -> str:
-    """Markdown for README's performance section, from whichever benchmark files exist."""
+    """Markdown for docs/performance.md's tables, from whichever benchmark files exist."""
     out: list[str] = []
     prof = _load(results_dir, "profile_train")
     if prof:
@@ -226,7 +228,7 @@ def performance(results_dir: Path) -> str:
 
 def _replace(content: str, begin: str, end: str, text: str) -> str:
     if begin not in content or end not in content:
-        raise SystemExit(f"README.md has no {begin} ... {end} markers")
+        raise SystemExit(f"no {begin} ... {end} markers to replace")
     start, stop = content.index(begin) + len(begin), content.index(end)
     return content[:start] + "\n" + text + "\n" + content[stop:]
 
@@ -240,9 +242,8 @@ def main() -> int:
     if not args.write:
         print(text + "\n\n" + perf)
         return 0
-    readme = ROOT / "README.md"
-    content = _replace(readme.read_text(), BEGIN, END, text)
-    readme.write_text(_replace(content, PERF_BEGIN, PERF_END, perf))
+    for path, begin, end, part in ((RESULTS_DOC, BEGIN, END, text), (PERF_DOC, PERF_BEGIN, PERF_END, perf)):
+        path.write_text(_replace(path.read_text(), begin, end, part))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""README's results table is generated from the results files: seeds of one config
+"""The results table (docs/results.md) is generated from the results files: seeds of one config
 become one row (mean ± std), and each row names its budget and machine, because
 a wall-clock budget on a faster CPU is a different experiment."""
 
