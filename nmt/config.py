@@ -34,11 +34,11 @@ class DataConfig:
     dataset: str = "../shared/data/multi30k"
     # Hub configuration name, e.g. ``de-en`` for ``wmt14``.
     name: Optional[str] = None
-    src_lang: str = "de"
-    tgt_lang: str = "en"
-    train_split: str = "train"
-    valid_split: str = "validation"
-    test_split: str = "test"
+    src_lang: str = "de"  # source language: a column name, or a key of the translation column
+    tgt_lang: str = "en"  # target language, likewise
+    train_split: str = "train"  # split names in the dataset
+    valid_split: str = "validation"  # validation BLEU during training
+    test_split: str = "test"  # what nmt evaluate scores by default
     # Training pairs longer than this many pieces on either side are dropped
     # (validation and test are never filtered).
     max_len: int = 100
@@ -49,7 +49,7 @@ class DataConfig:
     # Deliberately allow src_lang == tgt_lang (e.g. paraphrasing, auto-encoding).
     allow_same_lang: bool = False
     # Where tokenized training sets, SentencePiece models and shortlist tables are
-    # cached, keyed by the corpus fingerprint and the settings that made them, so a
+    # cached, keyed by the split's data files and the settings that made them, so a
     # second run and --resume start in seconds (None: $NMT_CACHE, else ~/.cache/nmt).
     cache_dir: Optional[str] = None
     # Processes that tokenize the training set (datasets.map num_proc); 0 = one per CPU core.
@@ -65,7 +65,7 @@ class DataConfig:
 class VocabConfig:
     """SentencePiece models trained on the training split by ``nmt train``."""
 
-    type: Literal["unigram", "bpe"] = "unigram"
+    type: Literal["unigram", "bpe"] = "unigram"  # SentencePiece model type
     # 8k joint pieces suit Multi30k's 29k pairs (Joey NMT's and fairseq's choice).
     vocab_size: int = 8000
     # One model for both sides lets us share source/target embeddings.
@@ -85,13 +85,13 @@ class VocabConfig:
 class ModelConfig:
     """A bidirectional RNN encoder and an attentional RNN decoder (Bahdanau et al. 2015)."""
 
-    cell: Literal["gru", "lstm", "rnn"] = "gru"
-    emb_size: int = 256
+    cell: Literal["gru", "lstm", "rnn"] = "gru"  # the recurrence of encoder and decoder
+    emb_size: int = 256  # embedding width (source and target)
     # Per direction: the encoder states are 2 * enc_hidden wide.
     enc_hidden: int = 256
-    enc_layers: int = 2
-    dec_hidden: int = 512
-    dec_layers: int = 1
+    enc_layers: int = 2  # stacked bidirectional encoder layers
+    dec_hidden: int = 512  # decoder state width
+    dec_layers: int = 1  # stacked decoder layers
     # Width of the additive attention's hidden layer (0 = dec_hidden).
     attn_size: int = 0
     # Dropout on embeddings, between RNN layers and before the output layer.
@@ -110,7 +110,7 @@ class ModelConfig:
 class TrainConfig:
     """The optimisation loop."""
 
-    seed: int = 1
+    seed: int = 1  # initial weights, dropout and the data order of every epoch
     # Token budget per batch (source+target pieces, after padding to bucket length);
     # per process: with torchrun the global batch is world_size * accum_steps of these.
     batch_tokens: int = 2048
@@ -122,30 +122,30 @@ class TrainConfig:
     # sqrt (the usual choice for Adam; Hoffer et al. 2017); none uses lr as given.
     # For larger GPU batches, pair it with scheduler=warmup.
     lr_scaling: Literal["none", "linear", "sqrt"] = "none"
-    lr_reference_tokens: int = 2048
+    lr_reference_tokens: int = 2048  # the global batch (tokens) lr was tuned for
     # torchrun only: seconds a process waits for the others in a collective (the first
     # process tokenizing a new corpus, rank 0 validating) before the run counts as lost.
     dist_timeout: float = 1800.0
     # Or a fixed number of sentences per batch when > 0 (overrides batch_tokens).
     batch_sentences: int = 0
-    lr: float = 1e-3
+    lr: float = 1e-3  # Adam learning rate (before lr_scaling)
     # Adam; weight decay is rarely useful for these small models.
     weight_decay: float = 0.0
-    clip_grad_norm: float = 1.0
-    label_smoothing: float = 0.1
-    scheduler: Literal["plateau", "warmup", "constant"] = "plateau"
+    clip_grad_norm: float = 1.0  # gradient-norm clipping; 0 = off
+    label_smoothing: float = 0.1  # Szegedy et al. 2016
+    scheduler: Literal["plateau", "warmup", "constant"] = "plateau"  # how lr changes during training
     # plateau: multiply lr by `decay_factor` after `lr_patience` validations without gain.
     decay_factor: float = 0.5
-    lr_patience: int = 2
-    min_lr: float = 1e-5
+    lr_patience: int = 2  # plateau: validations without gain before lr decays
+    min_lr: float = 1e-5  # plateau: lr never decays below this
     # warmup: linear warmup for this many steps, then inverse square root decay.
     warmup_steps: int = 0
     max_steps: int = 0  # 0 = no limit (max_epochs decides)
-    max_epochs: int = 30
+    max_epochs: int = 30  # passes over the training set at most
     # Stop after this much wall-clock (seconds); 0 = no limit.
     max_time: float = 0.0
-    valid_every: int = 500
-    log_every: int = 50
+    valid_every: int = 500  # steps between validations (and checkpoints)
+    log_every: int = 50  # steps between lines of train_log.jsonl
     # Early stopping after this many validations without a better BLEU.
     patience: int = 8
     # Decoding for validation BLEU: 1 = greedy, keeps validation cheap.
@@ -160,7 +160,7 @@ class TrainConfig:
     amp: Literal["none", "bf16"] = "none"
     # Several consecutive non-finite losses stop training.
     max_bad_steps: int = 5
-    tensorboard: bool = False
+    tensorboard: bool = False  # also log to RUN/tensorboard (needs the tensorboard package)
     # Keep the weights of the last N validations (valid-STEP.pt) and write their
     # average to `averaged.pt` at the end, with its validation scores (0 = off).
     average_last: int = 0
@@ -170,12 +170,12 @@ class TrainConfig:
 class DecodeConfig:
     """Beam search settings used by translate and evaluate."""
 
-    beam_size: int = 5
+    beam_size: int = 5  # 1 = greedy
     # GNMT-style length penalty exponent; 0 disables, 1 = average log-prob.
     length_penalty: float = 1.0
     # Outputs are at most max_len_a * source_length + max_len_b pieces.
     max_len_a: float = 1.5
-    max_len_b: int = 10
+    max_len_b: int = 10  # see max_len_a
     # Sentences per decoding batch.
     batch_size: int = 64
     # Longer inputs are cut to this many source pieces (with a warning), which
@@ -194,8 +194,8 @@ class DecodeConfig:
     # BLEU 41.11 vs 41.15 with the whole vocabulary, chrF +0.3, 1.35x faster
     # on 2 CPU threads (scripts/bench_shortlist.py, docs/performance.md).
     shortlist: bool = True
-    shortlist_frequent: int = 100
-    shortlist_per_source: int = 10
+    shortlist_frequent: int = 100  # most frequent target pieces in every shortlist
+    shortlist_per_source: int = 10  # partners per source piece, at most 64
 
 
 @dataclass
