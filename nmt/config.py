@@ -72,12 +72,10 @@ class VocabConfig:
     joint: bool = True
     # 1.0 keeps every character of these Latin-script languages.
     character_coverage: float = 1.0
-    # SentencePiece trains on a random sample of this many sentences (0 = all). Its
-    # trainer holds ~2.8 KB a sentence (scripts/bench_spm_memory.py: 200k sentences
-    # 0.65 GB peak, 1M sentences 3.05 GB), so the sample, not the corpus, bounds
-    # start-up memory; 200k keeps `nmt train` flat in memory from 100k to 4M pairs
-    # (scripts/bench_scale.py). Raise it for large vocabularies when memory allows.
-    # Corpora below the sample size (Multi30k's 58k sentences) use every sentence, in order.
+    # SentencePiece trains on a random sample of this many sentences (0 = all); its
+    # trainer holds ~2.8 KB a sentence (scripts/bench_spm_memory.py), so 200k keeps
+    # start-up memory flat from 100k to 4M pairs (scripts/bench_scale.py). Smaller
+    # corpora (Multi30k) use every sentence, in order.
     input_sentence_size: int = 200_000
 
 

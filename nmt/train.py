@@ -13,7 +13,6 @@ scheduler, every rank's RNG and the position in the epoch. SIGINT/SIGTERM write
 from __future__ import annotations
 
 import json
-import math
 import sys
 import time
 from contextlib import nullcontext
@@ -29,13 +28,14 @@ from nmt import distributed
 from nmt.batching import Batch
 from nmt.checkpoint import (atomic_write, average_weights, config_of, load_checkpoint,
                             make_payload, save_checkpoint, tokenizer_of)
-from nmt.config import Config, TrainConfig, architecture_diff
+from nmt.config import Config, architecture_diff
 from nmt.datacache import prepare_corpus
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.loss import compute_loss
 from nmt.model import Seq2Seq, build_model
 from nmt.rundir import prepare_out_dir, stop_signals
+from nmt.schedule import make_scheduler, scaled_lr
 from nmt.stream import prepare_stream
 from nmt.trainlog import ProgressReporter
 from nmt.validation import ValidationSet, validate
@@ -55,24 +55,6 @@ class TrainResult:
     best_step: int
     stopped: str  # "finished", "early-stopping", "max-steps", "max-time", "interrupted"
     elapsed: float
-
-
-def scaled_lr(t: TrainConfig, world: int = 1) -> float:
-    """train.lr scaled for the global batch of ``world`` processes (train.lr_scaling)."""
-    ratio = world * t.accum_steps * t.batch_tokens / t.lr_reference_tokens
-    return t.lr * {"none": 1.0, "linear": ratio, "sqrt": math.sqrt(ratio)}[t.lr_scaling]
-
-
-def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
-    t = cfg.train
-    if t.scheduler == "plateau":
-        return torch.optim.lr_scheduler.ReduceLROnPlateau(
-            optimizer, mode="max", factor=t.decay_factor, patience=t.lr_patience, min_lr=t.min_lr)
-    if t.scheduler == "warmup":
-        w = t.warmup_steps
-        return torch.optim.lr_scheduler.LambdaLR(
-            optimizer, lambda s: min((s + 1) / w, math.sqrt(w / (s + 1))))
-    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: 1.0)
 
 
 class Trainer:

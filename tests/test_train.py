@@ -42,7 +42,8 @@ def test_a_new_run_does_not_average_an_old_runs_checkpoints(tmp_path, multi30k):
 
 
 def test_lr_scales_with_the_global_batch_when_asked(tmp_path, multi30k):
-    from nmt.train import Trainer, scaled_lr
+    from nmt.schedule import scaled_lr
+    from nmt.train import Trainer
 
     cfg = small_train_cfg(multi30k, "train.accum_steps=4", "train.lr_scaling=sqrt", "train.lr_reference_tokens=400")
     assert scaled_lr(cfg.train) == pytest.approx(cfg.train.lr * 2)  # 4 batches of 400 tokens: sqrt(4)
