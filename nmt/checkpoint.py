@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import pickle
+import time
 import warnings
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from nmt import __version__
 from nmt.atomic import atomic_write
 from nmt.config import Config, config_from_dict
 from nmt.errors import NmtError
@@ -41,9 +43,11 @@ def _tensor_to_bytes(t: torch.Tensor) -> bytes:
 
 
 def make_payload(cfg: Config, model_state: dict[str, torch.Tensor], tokenizer: Tokenizer,
-                 extra: dict[str, Any] | None = None, shortlist: Shortlist | None = None) -> dict[str, Any]:
+                 extra: dict[str, Any] | None = None, shortlist: Shortlist | None = None,
+                 meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """The dict that goes to disk; ``extra`` holds training state for resuming,
-    ``shortlist`` the lexical table decoding may restrict the output layer to."""
+    ``shortlist`` the lexical table decoding may restrict the output layer to, ``meta``
+    a summary for people (step, time, validation BLEU; see :func:`meta_of`)."""
     payload = {
         "format": FORMAT,
         "version": VERSION,
@@ -56,7 +60,19 @@ def make_payload(cfg: Config, model_state: dict[str, torch.Tensor], tokenizer: T
         payload["train_state"] = extra
     if shortlist is not None:
         payload["shortlist"] = shortlist.to_payload()
+    payload["meta"] = json.dumps({"nmt_version": __version__, "torch_version": torch.__version__,
+                                  "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                                  **(meta or {})})
     return payload
+
+
+def meta_of(payload: dict[str, Any]) -> dict[str, Any]:
+    """The summary written with the checkpoint (empty for files written before nmt stored one)."""
+    try:
+        meta = json.loads(payload.get("meta") or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def save_checkpoint(path: Path, payload: dict[str, Any]) -> None:

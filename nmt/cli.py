@@ -253,5 +253,103 @@ def evaluate(
             print(f"chrF {scores.chrf:.2f}  {scores.chrf_signature}")
 
 
+def _model_specs(specs: list[str]) -> list[tuple[str | None, Path]]:
+    """``-m PATH`` or ``-m NAME=PATH``."""
+    out = []
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if sep and name and "/" not in name and not Path(spec).exists():
+            out.append((name, Path(path)))
+        else:
+            out.append((None, Path(spec)))
+    return out
+
+
+@app.command()
+def serve(
+    model: Annotated[list[str], typer.Option("--model", "-m", help="Checkpoint to serve, as PATH or NAME=PATH "
+                                             "(repeatable; default name: the language pair, e.g. de-en).")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0 = any free one).")] = 8000,
+    beam: BeamOpt = None,
+    int8: Int8Opt = None,
+    shortlist: ShortlistOpt = None,
+    max_batch_tokens: Annotated[int, typer.Option("--max-batch-tokens", min=1, help="Source pieces per decoded batch, across requests.")] = 4096,
+    max_wait_ms: Annotated[float, typer.Option("--max-wait-ms", min=0.0, help="How long the first line of a batch waits for others (0 = no batching across requests).")] = 10.0,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Decoding threads sharing the models.")] = 1,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
+    max_queue_lines: Annotated[int, typer.Option("--max-queue-lines", min=1, help="Lines waiting at most; beyond, 429 + Retry-After.")] = 4096,
+    max_lines: Annotated[int, typer.Option("--max-lines", min=1, help="Lines per request.")] = 256,
+    max_line_chars: Annotated[int, typer.Option("--max-line-chars", min=1, help="Characters per line.")] = 10_000,
+    max_body_bytes: Annotated[int, typer.Option("--max-body-bytes", min=1, help="Request body size.")] = 1 << 20,
+    max_beam: Annotated[int, typer.Option("--max-beam", min=1, help="Largest beam a request may ask for.")] = 16,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds a request may wait for its translation (then 503).")] = 30.0,
+    drain: Annotated[float, typer.Option("--drain", min=0.0, help="Seconds to answer requests in flight after SIGTERM.")] = 30.0,
+    log_format: Annotated[str, typer.Option("--log-format", help="Access log on stderr: text, json or none.")] = "text",
+    device: DeviceOpt = "auto",
+) -> None:
+    """Serve models over HTTP: POST /v1/translate, GET /v1/models, /health, /ready, /metrics, /docs.
+
+    Example: nmt serve -m runs/multi30k_de_en/best.pt --port 8000
+    """
+    import torch
+
+    with _errors():
+        try:
+            from nmt.batcher import DynamicBatcher
+            from nmt.server import Limits, ServerState, serve as run_server
+        except ImportError as exc:
+            raise NmtError(f"nmt serve needs the serve extra ({exc.name} is missing): "
+                           'pip install "nmt[serve]"', exit_code=2) from None
+        from nmt.checkpoint import load_checkpoint
+        from nmt.info import describe
+        from nmt.translate import Translator
+
+        if log_format not in ("text", "json", "none"):
+            raise NmtError(f"--log-format {log_format}: use text, json or none", exit_code=2)
+        if threads:
+            torch.set_num_threads(threads)
+        translators, infos = {}, {}
+        for name, path in _model_specs(model):
+            tr = Translator.from_checkpoint(path, device, beam_size=beam, int8=int8, shortlist=shortlist)
+            info = describe(path, load_checkpoint(path))
+            name = name or info["language_pair"]
+            if name in translators:
+                raise NmtError(f"-m {path}: the name {name} is taken by another model; "
+                               "name them: -m NAME=PATH", exit_code=2)
+            if tr.decode.beam_size > max_beam:
+                raise NmtError(f"-m {path}: beam {tr.decode.beam_size} is over --max-beam {max_beam}", exit_code=2)
+            translators[name], infos[name] = tr, info
+        batcher = DynamicBatcher(translators, max_batch_tokens, max_wait_ms, max_queue_lines, workers)
+        state = ServerState(translators, infos, batcher, Limits(max_body_bytes, max_lines, max_line_chars,
+                                                                max_beam, timeout), log_format)
+
+        def announce(bound: int) -> None:
+            names = ", ".join(f"{n} ({infos[n]['file']})" for n in translators)
+            print(f"nmt serve: {names} on http://{host}:{bound} (API docs at /docs)", file=sys.stderr, flush=True)
+
+        try:
+            run_server(state, host, port, drain, announce)
+        except OSError as exc:
+            raise NmtError(f"--host {host} --port {port}: cannot listen there ({exc.strerror or exc})",
+                           exit_code=1) from None
+
+
+@app.command()
+def info(
+    model: ModelOpt,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """What a checkpoint holds: language pair, model, parameters, vocabulary, training, versions.
+
+    Example: nmt info -m runs/multi30k_de_en/best.pt
+    """
+    from nmt.info import describe, format_info
+
+    with _errors():
+        summary = describe(model)
+        print(json.dumps(summary, indent=2) if as_json else format_info(summary))
+
+
 def main() -> None:
     app()

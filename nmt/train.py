@@ -174,7 +174,13 @@ class Trainer:
         state = self._train_state() if with_state else None
         if self.dist.main:
             save_checkpoint(self.out / name, make_payload(self.cfg, self.model.state_dict(), self.tok,
-                                                          state, self.shortlist))
+                                                          state, self.shortlist, self._meta()))
+
+    def _meta(self) -> dict[str, Any]:
+        """What ``nmt info`` shows: how far training was when this file was written."""
+        return {"step": self.step, "epoch": self.epoch + 1, "train_seconds": round(self.elapsed, 1),
+                "best_valid_bleu": round(self.best_bleu, 2) if self.best_step else None,
+                "best_step": self.best_step or None, "world_size": self.dist.world}
 
     # ---------------------------------------------------------------- validation
 
@@ -343,7 +349,8 @@ class Trainer:
         model.load_state_dict(averaged)
         model.to(self.device)
         metrics = self.validate(model)
-        save_checkpoint(self.out / "averaged.pt", make_payload(self.cfg, averaged, self.tok, shortlist=self.shortlist))
+        save_checkpoint(self.out / "averaged.pt", make_payload(self.cfg, averaged, self.tok, shortlist=self.shortlist,
+                                     meta={**self._meta(), "averaged_from": [f.name for f in files]}))
         steps = [int(f.stem.split("-")[1]) for f in files]
         reporter.averaged(steps, metrics, self.best_bleu, self.best_step)
 

@@ -1,0 +1,192 @@
+"""Dynamic batching across requests: many callers, one decoder that owns the models.
+
+Why: a server that decodes each request alone runs one short batch per request,
+so under load most of the machine's time goes to tiny batches (OpenNMT-py's
+server works this way). Here callers put their lines in a queue and a worker
+thread takes what has gathered, up to ``max_batch_tokens`` source pieces or
+until the oldest line has waited ``max_wait_ms``, decodes it as one
+length-sorted batch per (model, beam, n-best) and hands each caller its own
+results. No HTTP here: :mod:`nmt.server` puts a web API in front of it.
+
+``max_wait_ms = 0`` turns batching across requests off (one request per batch),
+which is what the benchmark compares against.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+import torch
+
+from nmt.search import Hypothesis
+from nmt.translate import Translator
+
+
+class QueueFull(Exception):
+    """The queue holds ``max_queue_lines`` already; the caller should come back later."""
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"the server is saturated; retry in {retry_after_s} s")
+        self.retry_after_s = retry_after_s
+
+
+class Stopped(Exception):
+    """The batcher is shutting down and takes no new work."""
+
+
+@dataclass
+class Job:
+    """One request's lines (already encoded) and where its results go."""
+
+    model: str
+    src: list[list[int]]
+    beam: int
+    n_best: int
+    future: Future = field(default_factory=Future)
+    enqueued: float = field(default_factory=time.monotonic)
+
+    @property
+    def pieces(self) -> int:
+        return sum(len(s) for s in self.src)
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return self.model, self.beam, self.n_best
+
+
+@dataclass(frozen=True)
+class BatchStats:
+    """What one decoded batch held; the server turns these into metrics."""
+
+    lines: int
+    requests: int
+    pieces: int
+    seconds: float
+
+
+class DynamicBatcher:
+    """A queue of :class:`Job` and ``workers`` threads that decode it in batches."""
+
+    def __init__(self, translators: dict[str, Translator], max_batch_tokens: int = 4096,
+                 max_wait_ms: float = 5.0, max_queue_lines: int = 4096, workers: int = 1,
+                 on_batch: Callable[[BatchStats], None] | None = None) -> None:
+        self.translators = translators
+        self.max_batch_tokens = max_batch_tokens
+        self.max_wait = max_wait_ms / 1000.0
+        self.max_queue_lines = max_queue_lines
+        self.on_batch = on_batch
+        self._queue: deque[Job] = deque()
+        self._queued_lines = 0
+        self._queued_pieces = 0
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._recent_rate = 50.0  # lines/s, updated after each batch; for Retry-After
+        self._threads = [threading.Thread(target=self._work, name=f"nmt-decoder-{i}", daemon=True)
+                         for i in range(max(1, workers))]
+
+    # ------------------------------------------------------------------ callers
+
+    def start(self) -> None:
+        for t in self._threads:
+            t.start()
+
+    def submit(self, job: Job) -> Future:
+        """Queue ``job``; raises :class:`QueueFull` or :class:`Stopped` instead of waiting."""
+        with self._cond:
+            if self._stopping:
+                raise Stopped()
+            if self._queued_lines and self._queued_lines + len(job.src) > self.max_queue_lines:
+                wait = (self._queued_lines + len(job.src)) / max(self._recent_rate, 1.0)
+                raise QueueFull(max(1, int(wait + 0.999)))
+            self._queue.append(job)
+            self._queued_lines += len(job.src)
+            self._queued_pieces += job.pieces
+            self._cond.notify()
+        return job.future
+
+    def cancel(self, job: Job) -> bool:
+        """Take ``job`` out of the queue if no worker has started it (a timed-out request)."""
+        with self._cond:
+            try:
+                self._queue.remove(job)
+            except ValueError:
+                return False
+            self._queued_lines -= len(job.src)
+            self._queued_pieces -= job.pieces
+        job.future.cancel()
+        return True
+
+    @property
+    def queued_lines(self) -> int:
+        return self._queued_lines
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Finish what is queued, then end the workers (new submits raise :class:`Stopped`)."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        for t in self._threads:
+            if t.is_alive():
+                t.join(timeout)
+
+    # ------------------------------------------------------------------ workers
+
+    def _take(self) -> list[Job] | None:
+        """Wait for work; return the next batch's jobs (None: stopped and drained)."""
+        with self._cond:
+            while not self._queue:
+                if self._stopping:
+                    return None
+                self._cond.wait()
+            if self.max_wait > 0:
+                deadline = self._queue[0].enqueued + self.max_wait
+                while self._queued_pieces < self.max_batch_tokens and not self._stopping:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    self._cond.wait(left)
+            jobs = [self._queue.popleft()]
+            pieces = jobs[0].pieces
+            while self.max_wait > 0 and self._queue and pieces + self._queue[0].pieces <= self.max_batch_tokens:
+                jobs.append(self._queue.popleft())
+                pieces += jobs[-1].pieces
+            self._queued_lines -= sum(len(j.src) for j in jobs)
+            self._queued_pieces -= pieces
+            return jobs
+
+    def _work(self) -> None:
+        while (jobs := self._take()) is not None:
+            jobs = [j for j in jobs if j.future.set_running_or_notify_cancel()]
+            groups: dict[tuple[str, int, int], list[Job]] = {}
+            for job in jobs:
+                groups.setdefault(job.key, []).append(job)
+            for group in groups.values():
+                self._decode(group)
+
+    def _decode(self, jobs: list[Job]) -> None:
+        start = time.perf_counter()
+        model, beam, n_best = jobs[0].key
+        try:
+            base = self.translators[model]
+            translator = replace(base, decode=replace(base.decode, beam_size=beam))
+            src = [s for job in jobs for s in job.src]
+            with torch.inference_mode():
+                hyps = translator.translate_ids(src, n_best)
+        except Exception as exc:  # noqa: BLE001 - handed to each caller; the worker lives on
+            for job in jobs:
+                job.future.set_exception(exc)
+            return
+        seconds = time.perf_counter() - start
+        at = 0
+        for job in jobs:
+            part: list[list[Hypothesis]] = hyps[at: at + len(job.src)]
+            at += len(job.src)
+            job.future.set_result(part)
+        self._recent_rate = 0.8 * self._recent_rate + 0.2 * (len(src) / max(seconds, 1e-6))
+        if self.on_batch is not None:
+            self.on_batch(BatchStats(len(src), len(jobs), sum(len(s) for s in src), seconds))
