@@ -365,7 +365,9 @@ def serve(state: ServerState, host: str, port: int, drain_s: float = 30.0, annou
             return await super().on_tick(counter)
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto IPPROTO_TCP, not 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets that say so;
+    # with Nagle on, a keep-alive client waits ~40 ms (delayed ACK) for each response body.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(2048)  # before announcing: a client that connects at once waits instead of being refused

@@ -253,3 +253,18 @@ def test_two_models_by_name_and_a_name_clash(trained_run, test_lines, reference)
     assert res.returncode == 2
     assert res.stderr.strip().splitlines()[-1] == (
         f"error: -m {last}: the name de-en is taken by another model; name them: -m NAME=PATH")
+
+
+def test_bench_serve_writes_its_figures(trained_run, tmp_path):
+    out = tmp_path / "bench.json"
+    res = subprocess.run([sys.executable, "scripts/bench_serve.py", "-m", str(trained_run / "best.pt"),
+                          "--clients", "1,4", "--lines", "24", "--beam", "2", "--timeout", "120",
+                          "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(out.read_text())
+    assert data["translate_sentences_per_s"] > 0 and data["lines"] == 24
+    runs = {(r["mode"], r["clients"]): r for r in data["runs"]}
+    assert set(runs) == {("batching", 1), ("batching", 4), ("no batching", 1), ("no batching", 4)}
+    assert runs[("no batching", 4)]["mean_batch_requests"] == 1.0
+    for r in runs.values():
+        assert r["sentences_per_s"] > 0 and r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]

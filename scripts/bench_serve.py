@@ -1,0 +1,186 @@
+#!/usr/bin/env python
+"""`nmt serve` under load: throughput and latency from 1 to 128 concurrent clients.
+
+    python scripts/bench_serve.py [-m runs/multi30k_de_en/best.pt] [--clients 1,8,32,128] [--beam 5]
+                                  [--lines 1000] [--json scripts/results/bench_serve.json]
+
+Each client is a keep-alive HTTP/1.1 connection (asyncio, one process, loopback)
+that sends one test2016 sentence per request and waits for the answer before
+the next; all clients share the 1,000 German sentences of Multi30k test2016,
+so every run translates each sentence once. The server runs twice: with
+dynamic batching (``--max-wait-ms``, default 10) and without (``--max-wait-ms 0``:
+one request per batch). Mean batch size comes from the server's /metrics. The
+baseline is ``nmt translate`` over the same lines (file in, file out), with
+the time of a one-line run (start-up and model loading) subtracted, as in
+bench_translate.py. Client and server share this machine's cores; so does the
+baseline, alone. Without -m, configs/tiny.yaml is trained to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_translate import run_translate  # noqa: E402
+from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
+
+ENV = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
+
+
+def start_server(model: Path, beam: int, threads: int, max_wait_ms: float) -> tuple[subprocess.Popen, int]:
+    proc = subprocess.Popen([sys.executable, "-m", "nmt", "serve", "-m", str(model), "--port", "0",
+                             "--beam", str(beam), "--threads", str(threads), "--max-wait-ms", str(max_wait_ms),
+                             "--log-format", "none", "--max-queue-lines", "100000", "--timeout", "600"],
+                            cwd=ROOT, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + 120
+    assert proc.stderr is not None
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        if m := re.search(r"on http://127\.0\.0\.1:(\d+)", line):
+            return proc, int(m.group(1))
+    proc.kill()
+    raise SystemExit("nmt serve did not start")
+
+
+async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, method: str, path: str,
+                   body: bytes = b"") -> tuple[int, bytes]:
+    writer.write(f"{method} {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+                 f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+    return status, await reader.readexactly(length)
+
+
+async def get(port: int, path: str) -> bytes:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        return (await _request(reader, writer, "GET", path))[1]
+    finally:
+        writer.close()
+
+
+async def load(port: int, lines: list[str], clients: int, timeout: float) -> tuple[float, list[float]]:
+    """``clients`` connections sending the lines one per request; (seconds, latencies)."""
+    todo = iter(enumerate(lines))
+    latencies: list[float] = []
+    out: list[str | None] = [None] * len(lines)
+
+    async def client() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            for i, line in todo:
+                t0 = time.perf_counter()
+                status, body = await _request(reader, writer, "POST", "/v1/translate",
+                                              json.dumps({"text": [line]}).encode())
+                latencies.append(time.perf_counter() - t0)
+                if status != 200:
+                    raise SystemExit(f"HTTP {status}: {body[:200]!r}")
+                out[i] = json.loads(body)["translations"][0]
+        finally:
+            writer.close()
+
+    t0 = time.perf_counter()
+    await asyncio.wait_for(asyncio.gather(*(client() for _ in range(clients))), timeout)
+    seconds = time.perf_counter() - t0
+    assert all(o is not None for o in out)
+    return seconds, latencies
+
+
+def batch_totals(metrics: bytes) -> tuple[float, float, float]:
+    """(batches, lines in batches, requests in batches) so far, from /metrics."""
+    text = metrics.decode()
+
+    def value(name: str) -> float:
+        return float(re.search(rf"^{name} (\S+)$", text, re.M).group(1))
+    return value("nmt_batch_lines_count"), value("nmt_batch_lines_sum"), value("nmt_batch_requests_sum")
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-m", "--model", type=Path, default=None)
+    ap.add_argument("--clients", default="1,8,32,128")
+    ap.add_argument("--beam", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--lines", type=int, default=1000, help="test2016 sentences per run (at most 1,000)")
+    ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the batching server's setting")
+    ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args()
+    lines = [json.loads(x)["de"] for x in DATA.read_text(encoding="utf-8").splitlines()][: args.lines]
+    clients = [int(c) for c in args.clients.split(",")]
+
+    tmp = None
+    model = args.model
+    if model is None:
+        tmp = tempfile.TemporaryDirectory()
+        print("no -m: training configs/tiny.yaml for the benchmark", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "nmt", "train", "configs/tiny.yaml", "--out", tmp.name,
+                        "--no-progress"], cwd=ROOT, env=ENV, check=True, capture_output=True)
+        model = Path(tmp.name) / "best.pt"
+
+    text = ("\n".join(lines) + "\n").encode()
+    wall, n, _ = run_translate(model, text, args.beam, args.threads)
+    one, _, _ = run_translate(model, (lines[0] + "\n").encode(), args.beam, args.threads)
+    base = len(lines) / max(wall - one, 1e-6)
+    print(f"nmt translate: {base:.1f} sentences/s ({wall:.1f} s with start-up, {one:.1f} s for one line)")
+
+    results: dict = {"model": str(args.model or "configs/tiny.yaml (trained by the script)"),
+                     "beam": args.beam, "threads": args.threads, "lines": len(lines), "cpu": cpu_model(),
+                     "cores": os.cpu_count(), "git_commit": git_commit(), "git_dirty": git_dirty(),
+                     "translate_sentences_per_s": round(base, 1),
+                     "translate_wall_s": round(wall, 2), "translate_startup_s": round(one, 2),
+                     "runs": [], "command": "python scripts/bench_serve.py " + " ".join(sys.argv[1:])}
+    for mode, wait in (("batching", args.max_wait_ms), ("no batching", 0.0)):
+        proc, port = start_server(model, args.beam, args.threads, wait)
+        try:
+            asyncio.run(load(port, lines[:16], 4, 120))  # warm-up
+            for c in clients:
+                before = batch_totals(asyncio.run(get(port, "/metrics")))
+                seconds, lat = asyncio.run(load(port, lines, c, args.timeout))
+                after = batch_totals(asyncio.run(get(port, "/metrics")))
+                batches = after[0] - before[0]
+                row = {"mode": mode, "max_wait_ms": wait, "clients": c, "seconds": round(seconds, 2),
+                       "sentences_per_s": round(len(lines) / seconds, 1),
+                       "vs_translate": round(len(lines) / seconds / base, 3),
+                       "p50_ms": round(pct(lat, 50) * 1000, 1), "p95_ms": round(pct(lat, 95) * 1000, 1),
+                       "p99_ms": round(pct(lat, 99) * 1000, 1),
+                       "mean_batch_lines": round((after[1] - before[1]) / batches, 2),
+                       "mean_batch_requests": round((after[2] - before[2]) / batches, 2)}
+                results["runs"].append(row)
+                print(f"{mode:12s} {c:4d} clients: {row['sentences_per_s']:7.1f} sent/s "
+                      f"({row['vs_translate']:.2f}x translate), p50 {row['p50_ms']:.0f} ms, "
+                      f"p95 {row['p95_ms']:.0f} ms, p99 {row['p99_ms']:.0f} ms, "
+                      f"batch {row['mean_batch_lines']:.1f} lines", flush=True)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(60)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    if tmp is not None:
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
