@@ -128,7 +128,35 @@ def tokenizer_of(payload: dict[str, Any]) -> Tokenizer:
 
 def average_weights(paths: list[Path]) -> dict[str, torch.Tensor]:
     """Element-wise mean of the model weights in ``paths`` (summed in float64, kept in
-    each tensor's dtype; non-float tensors are taken from the last file)."""
+    each tensor's dtype; non-float tensors are taken from the last file). Every file must
+    hold the same tensors with the same shapes: a difference is an error naming both files."""
     states = [load_checkpoint(p)["model"] for p in paths]
+    first = states[0]
+    for path, state in zip(paths[1:], states[1:]):
+        if set(state) != set(first):
+            diff = sorted(set(state) ^ set(first))
+            raise NmtError(f"{paths[0]} and {path}: different models ({len(diff)} weights in one only, "
+                           f"e.g. {diff[0]})", exit_code=2)
+        for name, t in state.items():
+            if t.shape != first[name].shape:
+                raise NmtError(f"{paths[0]} and {path}: {name} is {tuple(first[name].shape)} in one and "
+                               f"{tuple(t.shape)} in the other", exit_code=2)
     return {name: (sum(s[name].double() for s in states) / len(states)).to(t.dtype)
             if t.is_floating_point() else t for name, t in states[-1].items()}
+
+
+def average_checkpoints(paths: list[Path]) -> dict[str, Any]:
+    """A checkpoint of the averaged weights of ``paths``: the first file's config, tokenizer
+    and shortlist; its ``meta`` names the files. The tokenizers must be the same."""
+    first = load_checkpoint(paths[0])
+    for path in paths[1:]:
+        other = load_checkpoint(path)
+        if not (torch.equal(other["src_spm"], first["src_spm"]) and torch.equal(other["tgt_spm"], first["tgt_spm"])):
+            raise NmtError(f"{paths[0]} and {path}: different vocabularies (SentencePiece models); "
+                           "only checkpoints of one run or of runs with the same vocabulary can be averaged",
+                           exit_code=2)
+    weights = average_weights(paths)
+    shortlist = shortlist_of(first)
+    meta = {k: v for k, v in meta_of(first).items() if k in ("step", "epoch", "train_seconds")}
+    return make_payload(config_of(first, paths[0]), weights, tokenizer_of(first), shortlist=shortlist,
+                        meta={**meta, "averaged_from": [str(p) for p in paths]})

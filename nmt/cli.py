@@ -95,6 +95,8 @@ class Strategy(str, Enum):
 SetOpt = Annotated[Optional[list[str]], typer.Option(
     "--set", "-s", help="Override a config field: SECTION.FIELD=VALUE (repeatable), e.g. model.dropout=0.2")]
 ModelOpt = Annotated[Path, typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train.")]
+ModelsOpt = Annotated[list[Path], typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train; "
+                                               "repeat for an ensemble (same vocabulary).")]
 BeamOpt = Annotated[Optional[int], typer.Option("--beam", "-b", min=1, help="Beam size (1 = greedy).")]
 BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Sentences per decoding batch.")]
 LpOpt = Annotated[Optional[float], typer.Option("--length-penalty", min=0.0, help="GNMT length penalty alpha.")]
@@ -141,9 +143,34 @@ def train(
             raise typer.Exit(130)
 
 
+SampleOpt = Annotated[bool, typer.Option("--sample", help="Sample translations instead of searching "
+                                        "(--n-best K gives K samples).", rich_help_panel="Sampling")]
+TempOpt = Annotated[float, typer.Option("--temperature", min=0.0, help="Below 1 sharper, above 1 flatter.",
+                                        rich_help_panel="Sampling")]
+TopKOpt = Annotated[int, typer.Option("--top-k", min=0, help="Sample among the K most likely pieces (0 = all).",
+                                      rich_help_panel="Sampling")]
+TopPOpt = Annotated[float, typer.Option("--top-p", min=0.0, max=1.0, help="Nucleus: the fewest pieces holding P "
+                                        "of the probability (1 = all).", rich_help_panel="Sampling")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Same seed and line, same samples.", rich_help_panel="Sampling")]
+
+
+def _sampling(sample: bool, temperature: float, top_k: int, top_p: float, seed: int):  # noqa: ANN202
+    from nmt.sampling import Sampling
+
+    if not sample:
+        if (temperature, top_k, top_p) != (1.0, 0, 1.0):
+            raise NmtError("--temperature, --top-k and --top-p need --sample", exit_code=2)
+        return None
+    if temperature <= 0:
+        raise NmtError("--temperature must be above 0 (use --beam 1 for the most likely piece)", exit_code=2)
+    if top_p <= 0:
+        raise NmtError("--top-p must be above 0", exit_code=2)
+    return Sampling(temperature, top_k, top_p, seed)
+
+
 @app.command()
 def translate(
-    model: ModelOpt,
+    model: ModelsOpt,
     input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Read from this file (default: stdin).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
     beam: BeamOpt = None,
@@ -154,10 +181,20 @@ def translate(
     shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
     threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
+    attention: Annotated[Optional[Path], typer.Option("--attention", help="Write each line's attention "
+                         "picture into this folder (NNNNNN.png, by line number).")] = None,
+    attention_format: Annotated[str, typer.Option("--attention-format", help="png (needs nmt[plot]) or json.")] = "png",
+    sample: SampleOpt = False,
+    temperature: TempOpt = 1.0,
+    top_k: TopKOpt = 0,
+    top_p: TopPOpt = 1.0,
+    seed: SeedOpt = 0,
 ) -> None:
     """Translate stdin (or --input) line by line to stdout (or --output).
 
     Example: echo "Ein Hund läuft über die Wiese." | nmt translate -m runs/multi30k_de_en/best.pt
+
+    Several -m: an ensemble. --sample: sampled translations (back-translation).
     """
     import torch
 
@@ -166,23 +203,29 @@ def translate(
     with _errors():
         if threads:
             torch.set_num_threads(threads)
-        translator = Translator.from_checkpoint(model, device, beam_size=beam, batch_size=batch_size,
+        sampling = _sampling(sample, temperature, top_k, top_p, seed)
+        writer = None
+        if attention is not None:
+            from nmt.plot import AttentionWriter
+
+            writer = AttentionWriter(attention, attention_format)
+        translator = Translator.from_checkpoint(model, device, sampling, beam_size=beam, batch_size=batch_size,
                                                 length_penalty=length_penalty, int8=int8,
                                                 shortlist=shortlist)
-        if n_best > translator.decode.beam_size:
+        if n_best > translator.decode.beam_size and sampling is None:
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
         if input is not None and not input.is_file():
             raise NmtError(f"{input}: input file not found", exit_code=2)
         src = open(input, "rb") if input is not None else sys.stdin.buffer
         try:
             if output is None:
-                translate_stream(translator, src, sys.stdout, n_best)
+                translate_stream(translator, src, sys.stdout, n_best, on_attention=writer)
             else:
                 # Written beside the target and renamed at the end: an earlier output is
                 # never left half-overwritten.
                 tmp = output.with_name(f".{output.name}.partial")
                 with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-                    translate_stream(translator, src, f, n_best)
+                    translate_stream(translator, src, f, n_best, on_attention=writer)
                 os.replace(tmp, output)
         finally:
             if input is not None:
@@ -191,7 +234,8 @@ def translate(
 
 @app.command()
 def evaluate(
-    model: Annotated[Optional[Path], typer.Option("--model", "-m", help="Checkpoint to translate with.")] = None,
+    model: Annotated[Optional[list[Path]], typer.Option("--model", "-m", help="Checkpoint to translate with "
+                                                      "(repeat for an ensemble).")] = None,
     dataset: Annotated[Optional[str], typer.Option("--dataset", help="Hub id or local path (default: the model's).")] = None,
     split: Annotated[str, typer.Option("--split", help="Split to score.")] = "test",
     hyp: Annotated[Optional[Path], typer.Option("--hyp", help="Score this hypothesis file instead of translating.")] = None,
@@ -215,12 +259,12 @@ def evaluate(
     from nmt.translate import Translator
 
     with _errors():
-        if model is None and hyp is None:
+        if not model and hyp is None:
             raise NmtError("give --model to translate a split, or --hyp to score a file", exit_code=2)
         translator = None
         data = None
-        if model is not None:
-            translator = Translator.from_checkpoint(model, device, beam_size=beam, batch_size=batch_size,
+        if model:
+            translator = Translator.from_checkpoint(model, device, None, beam_size=beam, batch_size=batch_size,
                                                     length_penalty=length_penalty, int8=int8,
                                                     shortlist=shortlist)
             assert translator.config is not None
@@ -333,6 +377,29 @@ def serve(
         except OSError as exc:
             raise NmtError(f"--host {host} --port {port}: cannot listen there ({exc.strerror or exc})",
                            exit_code=1) from None
+
+
+@app.command()
+def average(
+    checkpoints: Annotated[list[Path], typer.Argument(help="Checkpoints of one model (e.g. a run's valid-*.pt).")],
+    out: Annotated[Path, typer.Option("--output", "-o", help="Write the averaged checkpoint here.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Average the weights of checkpoints (config, tokenizer and shortlist from the first).
+
+    Example: nmt average runs/multi30k_de_en/valid-*.pt -o runs/multi30k_de_en/averaged.pt
+    """
+    from nmt.checkpoint import average_checkpoints, save_checkpoint
+
+    with _errors():
+        if len(checkpoints) < 2:
+            raise NmtError("give at least two checkpoints to average", exit_code=2)
+        if out.exists() and not force:
+            raise NmtError(f"{out}: exists; pass --force to replace it", exit_code=2)
+        if any(out.resolve() == c.resolve() for c in checkpoints if c.exists()):
+            raise NmtError(f"-o {out}: is one of the inputs", exit_code=2)
+        save_checkpoint(out, average_checkpoints(checkpoints))
+        print(f"averaged {len(checkpoints)} checkpoints into {out}", file=sys.stderr)
 
 
 @app.command()

@@ -11,18 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import torch
-
 from nmt.checkpoint import config_of, load_checkpoint, meta_of, tokenizer_of
+from nmt.model import build_model
+from nmt.model.seq2seq import count_parameters
 
 
-def _parameters(state: dict[str, torch.Tensor]) -> int:
-    """Distinct parameters: tensors that share storage (tied embeddings) count once."""
-    seen: dict[tuple[int, tuple[int, ...]], int] = {}
-    for t in state.values():
-        if t.is_floating_point():
-            seen[(t.untyped_storage().data_ptr(), tuple(t.shape))] = t.numel()
-    return sum(seen.values())
 
 
 def describe(path: Path, payload: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -43,7 +36,8 @@ def describe(path: Path, payload: dict[str, Any] | None = None) -> dict[str, Any
                   "enc_layers": m.enc_layers, "dec_hidden": m.dec_hidden, "dec_layers": m.dec_layers,
                   "input_feeding": m.input_feeding, "tie_output": m.tie_output,
                   "share_embeddings": m.share_embeddings},
-        "parameters": _parameters(payload["model"]),
+        # Counted on the model the config builds (tied weights once), not on the file's tensors.
+        "parameters": count_parameters(build_model(m, tok.src_vocab_size, tok.tgt_vocab_size)),
         "vocab": {"type": cfg.vocab.type, "joint": tok.joint, "src_size": tok.src_vocab_size,
                   "tgt_size": tok.tgt_vocab_size},
         "shortlist": payload.get("shortlist") is not None,
@@ -73,7 +67,7 @@ def format_info(info: dict[str, Any]) -> str:
         return "unknown (file written before nmt recorded it)" if x is None else fmt.format(x)
 
     bleu = (f"{t['best_valid_bleu']:.2f} at step {t['best_step']}" if t["best_valid_bleu"] is not None
-            else known(None))
+            else "none (averaged weights: score them with nmt evaluate)" if t["averaged_from"] else known(None))
     rows = [
         ("file", info["file"]),
         ("language pair", f"{info['language_pair']}  ({info['dataset']})"),

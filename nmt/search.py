@@ -24,11 +24,14 @@ NEG_INF = float("-inf")
 
 @dataclass(frozen=True)
 class Hypothesis:
-    """Output pieces (no BOS/EOS), the length-normalised score used for ranking, raw log-prob."""
+    """Output pieces (no BOS/EOS), the length-normalised score used for ranking, raw log-prob;
+    with ``attention=True``, the attention weights: one row per output piece and the final
+    EOS, one column per real source piece (the source's EOS included)."""
 
     tokens: list[int]
     score: float
     logprob: float
+    attention: list[list[float]] | None = None
 
 
 def gnmt_length_penalty(length: torch.Tensor, alpha: float) -> torch.Tensor:
@@ -108,13 +111,6 @@ def step_candidates(logits: torch.Tensor, finished: torch.Tensor, last_step: tor
     return values, ids
 
 
-def _output_vocab(model: Seq2Seq, vocab: SentenceVocab) -> OutputVocab:
-    """The output matrices of each sentence's shortlist (gathered once per batch)."""
-    weight = model.output_matrix().index_select(0, vocab.ids.reshape(-1)).view(*vocab.ids.shape, -1)
-    bias = torch.zeros(vocab.ids.shape, dtype=weight.dtype, device=weight.device)
-    return OutputVocab(weight, bias.masked_fill_(~vocab.real, NEG_INF).unsqueeze(1))
-
-
 def _column_ids(cols: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
     """Shortlist columns (rows, k) → token ids; the rows are the sentences of ``ids`` (B, n)
     in order, an equal number per sentence (its beams)."""
@@ -124,8 +120,9 @@ def _column_ids(cols: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
 def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: EncoderOutput,
                finished: torch.Tensor, last_step: torch.Tensor, k: int,
                vocab: SentenceVocab | None = None, out_vocab: OutputVocab | None = None,
-               ) -> tuple[torch.Tensor, torch.Tensor, DecoderState]:
-    """One decoder step for every hypothesis row; returns :func:`step_candidates` and the new state.
+               ) -> tuple[torch.Tensor, torch.Tensor, DecoderState, torch.Tensor]:
+    """One decoder step for every hypothesis row; returns :func:`step_candidates`, the new
+    state and every row's attention weights.
 
     Only unfinished rows are scored (``rows=`` of ``decode_logits``): a finished
     hypothesis has one continuation, PAD at no cost, whatever the model says.
@@ -135,13 +132,13 @@ def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: Enc
     in columns 0..3 of every shortlist, so PAD and EOS need no mapping).
     """
     if not bool(finished.any()):
-        logits, state, _ = model.decode_logits(prev, state, enc, vocab=out_vocab)
+        logits, state, weights = model.decode_logits(prev, state, enc, vocab=out_vocab)
         values, ids = step_candidates(logits.float(), finished, last_step, k)
         if vocab is not None:
             ids = _column_ids(ids, vocab.ids)
-        return values, ids, state
+        return values, ids, state, weights
     live = (~finished).nonzero().squeeze(1)
-    logits, state, _ = model.decode_logits(prev, state, enc, rows=live, vocab=out_vocab)
+    logits, state, weights = model.decode_logits(prev, state, enc, rows=live, vocab=out_vocab)
     live_logp, live_ids = step_candidates(logits.float(), finished.index_select(0, live),
                                           last_step.index_select(0, live), k)
     if vocab is not None:
@@ -150,13 +147,13 @@ def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: Enc
     logp = torch.full((finished.numel(), k), NEG_INF, device=logits.device)
     logp[:, 0] = 0.0
     ids = torch.full((finished.numel(), k), PAD_ID, dtype=torch.long, device=logits.device)
-    return logp.index_copy_(0, live, live_logp), ids.index_copy_(0, live, live_ids), state
+    return logp.index_copy_(0, live, live_logp), ids.index_copy_(0, live, live_ids), state, weights
 
 
 @torch.inference_mode()
 def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_len_a: float = 1.5,
                   max_len_b: int = 10, length_penalty: float = 1.0, vocab: SentenceVocab | None = None,
-                  ) -> list[list[Hypothesis]]:
+                  attention: bool = False) -> list[list[Hypothesis]]:
     """Pick the most likely token at each step, for a batch (B, S) of sources.
 
     Sentences that have produced EOS leave the batch, as in beam search.
@@ -165,7 +162,7 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
     B = src.size(0)
     device = src.device
     enc, state = model.encode(src, src_len)
-    out_vocab = _output_vocab(model, vocab) if vocab is not None else None
+    out_vocab = model.output_vocab(vocab.ids, vocab.real) if vocab is not None else None
     budget = max_output_lengths(src_len, max_len_a, max_len_b).to(device)
     steps = int(budget.max())
     prev = torch.full((B,), BOS_ID, dtype=torch.long, device=device)
@@ -174,8 +171,11 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
     logprob = torch.zeros(B, device=device)
     lengths = torch.zeros(B, dtype=torch.long, device=device)
     none_finished = torch.zeros(B, dtype=torch.bool, device=device)
+    attn = torch.zeros(B, steps, src.size(1), device=device) if attention else None
     for t in range(steps):
-        logits, state, _ = model.decode_logits(prev, state, enc, vocab=out_vocab)
+        logits, state, weights = model.decode_logits(prev, state, enc, vocab=out_vocab)
+        if attn is not None:
+            attn[alive, t] = weights.float()
         step_logp, prev = step_candidates(logits.float(), none_finished[: alive.numel()], budget <= t + 1, 1)
         if vocab is not None:
             prev = _column_ids(prev, vocab.ids)
@@ -196,7 +196,16 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
     tokens_l = tokens.tolist()
     norm = (logprob / gnmt_length_penalty(lengths, length_penalty)).tolist()
     logprob_l = logprob.tolist()
-    return [[Hypothesis(_strip(tokens_l[b]), norm[b], logprob_l[b])] for b in range(B)]
+    hyps = [Hypothesis(_strip(tokens_l[b]), norm[b], logprob_l[b]) for b in range(B)]
+    if attn is not None:
+        hyps = [_with_attention(h, attn[b], int(src_len[b])) for b, h in enumerate(hyps)]
+    return [[h] for h in hyps]
+
+
+def _with_attention(hyp: Hypothesis, attn: torch.Tensor, src_len: int) -> Hypothesis:
+    """``hyp`` with its (steps, S) attention cut to its pieces + EOS and the real source."""
+    rows = min(len(hyp.tokens) + 1, attn.size(0))
+    return Hypothesis(hyp.tokens, hyp.score, hyp.logprob, attn[:rows, :src_len].tolist())
 
 
 def _strip(ids: list[int]) -> list[int]:
@@ -210,7 +219,8 @@ def _strip(ids: list[int]) -> list[int]:
 @torch.inference_mode()
 def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_size: int = 5,
                 max_len_a: float = 1.5, max_len_b: int = 10, length_penalty: float = 1.0,
-                n_best: int = 1, vocab: SentenceVocab | None = None) -> list[list[Hypothesis]]:
+                n_best: int = 1, vocab: SentenceVocab | None = None, attention: bool = False,
+                ) -> list[list[Hypothesis]]:
     """Batched beam search; returns ``n_best`` hypotheses per sentence, best first.
 
     Layout: hypothesis k of sentence b is row ``b * K + k`` of every flat
@@ -237,7 +247,7 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     n_best = max(1, min(n_best, K))
     device = src.device
     enc, state = model.encode(src, src_len)
-    out_vocab = _output_vocab(model, vocab) if vocab is not None else None
+    out_vocab = model.output_vocab(vocab.ids, vocab.real) if vocab is not None else None
     rows = torch.arange(B, device=device).repeat_interleave(K)  # B*K
     enc, state = enc.index_select(rows), state.index_select(rows)
     budget = max_output_lengths(src_len, max_len_a, max_len_b).to(device).repeat_interleave(K)
@@ -255,9 +265,13 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     final_tokens = torch.full((B, K, steps), PAD_ID, dtype=torch.long, device=device)
     final_scores = torch.full((B, K), NEG_INF, device=device)
     final_lengths = torch.ones(B, K, dtype=torch.long, device=device)
+    # With attention=True, each hypothesis row's weights so far, reordered with its tokens.
+    S = src.size(1)
+    attn = torch.zeros(B * K, steps, S, device=device) if attention else None
+    final_attn = torch.zeros(B, K, steps, S, device=device) if attention else None
     for t in range(steps):
         b = alive.numel()
-        step_logp, step_ids, state = _beam_step(model, prev, state, enc, finished, budget <= t + 1, K,
+        step_logp, step_ids, state, weights = _beam_step(model, prev, state, enc, finished, budget <= t + 1, K,
                                                 vocab, out_vocab)
         cand = (scores.view(-1, 1) + step_logp).view(b, K * K)
         scores, idx = cand.topk(K, dim=1)  # b x K, sorted best first
@@ -266,6 +280,9 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
         state = state.index_select(origin)
         tokens = tokens.index_select(0, origin)
         tokens[:, t] = prev
+        if attn is not None:
+            attn = attn.index_select(0, origin)
+            attn[:, t] = weights.float().index_select(0, origin)
         finished = finished.index_select(0, origin)
         lengths = lengths.index_select(0, origin) + (~finished).long()
         finished = finished | (prev == EOS_ID)
@@ -277,12 +294,16 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
         final_tokens[ids] = tokens.view(b, K, steps).index_select(0, d)
         final_scores[ids] = scores.index_select(0, d)
         final_lengths[ids] = lengths.view(b, K).index_select(0, d)
+        if attn is not None:
+            final_attn[ids] = attn.view(b, K, steps, S).index_select(0, d)
         keep = (~done).nonzero().squeeze(1)
         if keep.numel() == 0:
             break
         keep_rows = (keep.unsqueeze(1) * K + beam_ids).view(-1)
         alive, scores = alive.index_select(0, keep), scores.index_select(0, keep)
         tokens, finished = tokens.index_select(0, keep_rows), finished.index_select(0, keep_rows)
+        if attn is not None:
+            attn = attn.index_select(0, keep_rows)
         lengths, prev = lengths.index_select(0, keep_rows), prev.index_select(0, keep_rows)
         budget = budget.index_select(0, keep_rows)
         state, enc = state.index_select(keep_rows), enc.index_select(keep_rows)
@@ -298,17 +319,22 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
         for k in order_l[b][:n_best]:
             if norm_l[b][k] == NEG_INF and hyps:
                 continue  # an empty slot (fewer than K live candidates existed)
-            hyps.append(Hypothesis(_strip(tokens_l[b][k]), norm_l[b][k], logprob_l[b][k]))
+            hyp = Hypothesis(_strip(tokens_l[b][k]), norm_l[b][k], logprob_l[b][k])
+            if final_attn is not None:
+                hyp = _with_attention(hyp, final_attn[b, k], int(src_len[b]))
+            hyps.append(hyp)
         results.append(hyps)
     return results
 
 
 def search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_size: int = 5,
            max_len_a: float = 1.5, max_len_b: int = 10, length_penalty: float = 1.0,
-           n_best: int = 1, vocab: SentenceVocab | None = None) -> list[list[Hypothesis]]:
+           n_best: int = 1, vocab: SentenceVocab | None = None, attention: bool = False,
+           ) -> list[list[Hypothesis]]:
     """Greedy when ``beam_size < 2``, else beam search (``n_best`` <= ``beam_size``);
-    ``vocab`` restricts each sentence's output pieces (a lexical shortlist)."""
+    ``vocab`` restricts each sentence's output pieces (a lexical shortlist); ``attention``
+    keeps each hypothesis's attention weights."""
     if beam_size < 2:
-        return greedy_search(model, src, src_len, max_len_a, max_len_b, length_penalty, vocab)
+        return greedy_search(model, src, src_len, max_len_a, max_len_b, length_penalty, vocab, attention)
     return beam_search(model, src, src_len, beam_size, max_len_a, max_len_b, length_penalty,
-                       min(n_best, beam_size), vocab)
+                       min(n_best, beam_size), vocab, attention)

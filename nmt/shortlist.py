@@ -79,6 +79,10 @@ class Shortlist:
         The width ``n`` is a multiple of ``multiple`` (the blocked top-k of search
         wants one); pad columns hold PAD and are masked out of the softmax by search.
         """
+        return _vocab_of(self.candidates(src, src_len, frequent, per_source), int(self.frequent.numel()), multiple)
+
+    def candidates(self, src: torch.Tensor, src_len: torch.Tensor, frequent: int, per_source: int) -> torch.Tensor:
+        """(B, C) target ids each sentence may use, with repeats."""
         B, S = src.shape
         device = src.device
         present = torch.arange(S, device=device).unsqueeze(0) < src_len.unsqueeze(1)
@@ -89,18 +93,31 @@ class Shortlist:
                  self.frequent[:frequent].to(device).expand(B, -1), lex.reshape(B, -1)]
         if self.joint:
             parts.append(src)
-        cand = torch.cat(parts, dim=1).sort(dim=1).values
-        dup = torch.zeros_like(cand, dtype=torch.bool)
-        dup[:, 1:] = cand[:, 1:] == cand[:, :-1]
-        sentinel = int(self.frequent.numel())  # larger than any id: sorts after the real ones
-        cand = cand.masked_fill(dup, sentinel).sort(dim=1).values
-        width = int((~dup).sum(dim=1).max())
-        width = -(-width // multiple) * multiple
-        if width > cand.size(1):
-            cand = torch.cat([cand, cand.new_full((B, width - cand.size(1)), sentinel)], dim=1)
-        ids = cand[:, :width]
-        real = ids != sentinel
-        return SentenceVocab(ids.masked_fill(~real, PAD_ID), real)
+        return torch.cat(parts, dim=1)
+
+
+def union_vocab(shortlists: Sequence[Shortlist], src: torch.Tensor, src_len: torch.Tensor, frequent: int,
+                per_source: int, multiple: int = 64) -> SentenceVocab:
+    """Each sentence's pieces in any of ``shortlists`` (an ensemble's members)."""
+    cand = torch.cat([s.candidates(src, src_len, frequent, per_source) for s in shortlists], dim=1)
+    return _vocab_of(cand, max(int(s.frequent.numel()) for s in shortlists), multiple)
+
+
+def _vocab_of(cand: torch.Tensor, sentinel: int, multiple: int) -> SentenceVocab:
+    """Sorted distinct ids per row, padded to a common width that is a multiple of ``multiple``;
+    ``sentinel`` is larger than any id (it sorts after the real ones)."""
+    B = cand.size(0)
+    cand = cand.sort(dim=1).values
+    dup = torch.zeros_like(cand, dtype=torch.bool)
+    dup[:, 1:] = cand[:, 1:] == cand[:, :-1]
+    cand = cand.masked_fill(dup, sentinel).sort(dim=1).values
+    width = int((~dup).sum(dim=1).max())
+    width = -(-width // multiple) * multiple
+    if width > cand.size(1):
+        cand = torch.cat([cand, cand.new_full((B, width - cand.size(1)), sentinel)], dim=1)
+    ids = cand[:, :width]
+    real = ids != sentinel
+    return SentenceVocab(ids.masked_fill(~real, PAD_ID), real)
 
 
 @dataclass(frozen=True)

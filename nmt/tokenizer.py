@@ -102,3 +102,6 @@ class Tokenizer:
 
     def tgt_pieces(self, ids: list[int]) -> list[str]:
         return [self._tgt.id_to_piece(i) for i in ids]
+
+    def src_pieces(self, ids: list[int]) -> list[str]:
+        return [self._src.id_to_piece(i) for i in ids]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, TextIO
 
 import torch
 from torch import nn
@@ -23,9 +23,14 @@ from nmt.config import Config, DecodeConfig
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.model import Seq2Seq, build_model
+from nmt.ensemble import Ensemble, check_members
+from nmt.sampling import Sampling, sample
 from nmt.search import Hypothesis, search
-from nmt.shortlist import Shortlist
+from nmt.shortlist import Shortlist, union_vocab
 from nmt.tokenizer import EOS_ID, Tokenizer
+
+if TYPE_CHECKING:
+    from nmt.plot import Alignment
 
 Warn = Callable[[str], None]
 
@@ -69,33 +74,45 @@ def quantize_int8(model: Seq2Seq) -> Seq2Seq:
 
 @dataclass
 class Translator:
-    """A model, its tokenizer and decoding settings; translates lists of strings."""
+    """A model (or an :class:`~nmt.ensemble.Ensemble`), its tokenizer and decoding settings;
+    translates lists of strings."""
 
-    model: Seq2Seq
+    model: Seq2Seq | Ensemble
     tokenizer: Tokenizer
     decode: DecodeConfig
-    config: Config | None = None  # the config the model was trained with, when known
+    config: Config | None = None  # the config the (first) model was trained with, when known
     device: torch.device = torch.device("cpu")
     shortlist: Shortlist | None = None  # used when decode.shortlist; None = whole vocabulary
+    more_shortlists: tuple[Shortlist, ...] = ()  # the other ensemble members' (their union is used)
+    sampling: Sampling | None = None  # sample instead of searching
 
     @classmethod
-    def from_checkpoint(cls, path: Path, device: str = "auto", **decode_overrides: object) -> "Translator":
-        """Load ``path`` onto ``device`` (auto: a CUDA GPU when torch sees one); keyword
-        arguments that are not None override the checkpoint's ``decode`` settings."""
+    def from_checkpoint(cls, path: Path | list[Path], device: str = "auto", sampling: Sampling | None = None,
+                        **decode_overrides: object) -> "Translator":
+        """Load ``path`` (several: an ensemble) onto ``device`` (auto: a CUDA GPU when torch
+        sees one); keyword arguments that are not None override the (first) checkpoint's
+        ``decode`` settings."""
+        paths = [Path(p) for p in path] if isinstance(path, (list, tuple)) else [Path(path)]
         where = resolve_device(device, "--device")
-        cfg, model, tok, shortlist = load_model(path)
+        loaded = [load_model(p) for p in paths]
+        check_members(paths, [x[2] for x in loaded])
+        cfg, _, tok, shortlist = loaded[0]
         overrides = {k: v for k, v in decode_overrides.items() if v is not None}
         decode = replace(cfg.decode, **overrides)
-        if overrides.get("shortlist") and shortlist is None:
-            raise NmtError(f"{path}: --shortlist, but this checkpoint holds no shortlist table (written "
-                           "before nmt stored one): add it with scripts/add_shortlist.py", exit_code=2)
+        for p, x in zip(paths, loaded):
+            if overrides.get("shortlist") and x[3] is None:
+                raise NmtError(f"{p}: --shortlist, but this checkpoint holds no shortlist table (written "
+                               "before nmt stored one): add it with scripts/add_shortlist.py", exit_code=2)
+        models = [x[1] for x in loaded]
         if decode.int8:
             if where.type != "cpu":
                 if device != "auto":
                     raise NmtError(f"--int8 runs on the CPU only, not --device {device}", exit_code=2)
                 where = torch.device("cpu")
-            model = quantize_int8(model)
-        return cls(model.to(where), tok, decode, cfg, where, shortlist)
+            models = [quantize_int8(m) for m in models]
+        model = models[0] if len(models) == 1 else Ensemble(models)
+        more = tuple(x[3] for x in loaded[1:] if x[3] is not None)
+        return cls(model.to(where), tok, decode, cfg, where, shortlist, more, sampling)
 
     def encode(self, lines: list[str], first_line: int = 1, warn: Warn = _stderr_warn) -> list[list[int]]:
         """Source ids, cut to ``decode.max_src_len`` with one warning per cut line."""
@@ -109,34 +126,59 @@ class Translator:
             out.append(ids)
         return out
 
-    def translate_ids(self, src: list[list[int]], n_best: int = 1) -> list[list[Hypothesis]]:
+    def translate_ids(self, src: list[list[int]], n_best: int = 1, attention: bool = False,
+                      ) -> list[list[Hypothesis]]:
         """Decode id sequences sorted by length in batches; results in input order."""
         results: list[list[Hypothesis]] = [[] for _ in src]
         d = self.decode
         for idx in batch_indices([len(s) for s in src], batch_sentences=d.batch_size):
             ids, lens = make_src_batch([src[i] for i in idx])
             ids, lens = ids.to(self.device), lens.to(self.device)
-            vocab = (self.shortlist.sentence_vocab(ids, lens, d.shortlist_frequent, d.shortlist_per_source)
-                     if d.shortlist and self.shortlist is not None else None)
-            hyps = search(self.model, ids, lens, d.beam_size, d.max_len_a, d.max_len_b, d.length_penalty,
-                          n_best, vocab)
+            vocab = None
+            if d.shortlist and self.shortlist is not None:
+                vocab = (union_vocab((self.shortlist, *self.more_shortlists), ids, lens, d.shortlist_frequent,
+                                     d.shortlist_per_source) if self.more_shortlists else
+                         self.shortlist.sentence_vocab(ids, lens, d.shortlist_frequent, d.shortlist_per_source))
+            if self.sampling is not None:
+                hyps = sample(self.model, ids, lens, n_best, self.sampling, d.max_len_a, d.max_len_b,
+                              d.length_penalty, vocab, attention)
+            else:
+                hyps = search(self.model, ids, lens, d.beam_size, d.max_len_a, d.max_len_b, d.length_penalty,
+                              n_best, vocab, attention)
             for i, h in zip(idx, hyps):
                 results[i] = h
         return results
 
     def translate(self, lines: list[str], n_best: int = 1, first_line: int = 1,
-                  warn: Warn = _stderr_warn) -> list[list[tuple[str, float]]]:
-        """(text, score) hypotheses per line, best first; blank lines give ``[("", 0.0)]``."""
+                  warn: Warn = _stderr_warn, attention: list | None = None) -> list[list[tuple[str, float]]]:
+        """(text, score) hypotheses per line, best first; blank lines give ``[("", 0.0)]``.
+
+        ``attention``: a list that gets, per line, the best hypothesis's
+        :class:`~nmt.plot.Alignment` (None for blank lines).
+        """
         todo = [i for i, line in enumerate(lines) if line.strip()]
         out: list[list[tuple[str, float]]] = [[("", 0.0)] for _ in lines]
+        if attention is not None:
+            attention[:] = [None] * len(lines)
         if not todo:
             return out
         src = self.encode([lines[i] for i in todo], first_line, warn)
         # Line numbers in warnings must be those of the input, not of the non-blank subset.
-        for i, hyps in zip(todo, self.translate_ids(src, n_best)):
+        for i, ids, hyps in zip(todo, src, self.translate_ids(src, n_best, attention is not None)):
             texts = self.tokenizer.decode_tgt([h.tokens for h in hyps])
             out[i] = [(_one_line(t), h.score) for t, h in zip(texts, hyps)]
+            if attention is not None:
+                attention[i] = self.alignment(ids, hyps[0])
         return out
+
+    def alignment(self, src_ids: list[int], hyp: Hypothesis) -> "Alignment":
+        """Source and target pieces (as strings, EOS shown as ``</s>``) with ``hyp``'s attention."""
+        from nmt.plot import Alignment
+
+        src = self.tokenizer.src_pieces(src_ids)
+        tgt = self.tokenizer.tgt_pieces(hyp.tokens + [EOS_ID])
+        weights = hyp.attention or []
+        return Alignment(src[: len(weights[0]) if weights else len(src)], tgt[: len(weights)], weights)
 
 
 def _one_line(text: str) -> str:
@@ -171,14 +213,21 @@ def chunked(lines: Iterable[str], size: int) -> Iterator[list[str]]:
 
 
 def translate_stream(translator: Translator, stream: BinaryIO, out: TextIO, n_best: int = 1,
-                     chunk_lines: int = 0, warn: Warn = _stderr_warn) -> int:
+                     chunk_lines: int = 0, warn: Warn = _stderr_warn,
+                     on_attention: Callable[[int, "Alignment"], None] | None = None) -> int:
     """Translate ``stream`` to ``out``, one line per input line (n_best lines each when
-    n_best > 1, as ``LINE_NO<TAB>SCORE<TAB>TEXT``). Returns the number of input lines."""
+    n_best > 1, as ``LINE_NO<TAB>SCORE<TAB>TEXT``). Returns the number of input lines.
+    ``on_attention(line_no, alignment)`` is called for each non-blank line when given."""
     size = chunk_lines or max(256, translator.decode.batch_size * 16)
     done = 0
     with torch.inference_mode():
         for chunk in chunked(read_lines(stream, warn), size):
-            results = translator.translate(chunk, n_best, first_line=done + 1, warn=warn)
+            aligned: list | None = [] if on_attention is not None else None
+            results = translator.translate(chunk, n_best, first_line=done + 1, warn=warn, attention=aligned)
+            if on_attention is not None and aligned is not None:
+                for i, a in enumerate(aligned):
+                    if a is not None:
+                        on_attention(done + i + 1, a)
             if n_best > 1:
                 text = "".join(f"{done + i + 1}\t{score:.4f}\t{hyp}\n"
                                for i, hyps in enumerate(results) for hyp, score in hyps)

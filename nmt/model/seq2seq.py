@@ -175,6 +175,13 @@ class Seq2Seq(nn.Module):
             att = att.index_select(0, rows)
         return self.output(att), state, weights
 
+    def output_vocab(self, ids: torch.Tensor, real: torch.Tensor) -> OutputVocab:
+        """The output matrices of each sentence's shortlist ``ids`` (B, n); columns where
+        ``real`` is False only pad a row to width n and get -inf (gathered once per batch)."""
+        weight = self.output_matrix().index_select(0, ids.reshape(-1)).view(*ids.shape, -1)
+        bias = torch.zeros(ids.shape, dtype=weight.dtype, device=weight.device)
+        return OutputVocab(weight, bias.masked_fill_(~real, float("-inf")).unsqueeze(1))
+
     def output_matrix(self) -> torch.Tensor:
         """The (tgt_vocab, out) output projection as a float tensor, also when int8."""
         weight = self.output.weight
