@@ -249,13 +249,15 @@ def evaluate(
     shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    by_length: Annotated[bool, typer.Option("--by-length", help="Also BLEU and chrF per source-length bucket "
+                                            "(words: 1-10, 11-15, 16-20, 21-30, 31+).")] = False,
 ) -> None:
     """Translate a split and print BLEU and chrF with their sacreBLEU signatures.
 
     Example: nmt evaluate -m runs/multi30k_de_en/best.pt --split test
     """
     from nmt.data import load_splits
-    from nmt.evaluate import score
+    from nmt.evaluate import score, score_by_length
     from nmt.translate import Translator
 
     with _errors():
@@ -289,12 +291,16 @@ def evaluate(
         if save is not None:
             save.write_text("".join(h + "\n" for h in hyps), encoding="utf-8")
         scores = score(hyps, refs)
+        buckets = score_by_length([s for s, _ in pairs], hyps, refs) if by_length else None
         if as_json:
-            print(json.dumps(scores.to_dict(), indent=2))
+            print(json.dumps({**scores.to_dict(), **({"by_length": buckets} if buckets else {})}, indent=2))
         else:
             print(f"BLEU {scores.bleu:.2f}  {scores.bleu_signature}")
             print(f"     {scores.bleu_detail}")
             print(f"chrF {scores.chrf:.2f}  {scores.chrf_signature}")
+            for row in buckets or []:
+                scored = f"BLEU {row['bleu']:6.2f}  chrF {row['chrf']:6.2f}" if row["sentences"] else "-"
+                print(f"source words {row['bucket']:>6}: {row['sentences']:5d} sentences  {scored}")
 
 
 def _model_specs(specs: list[str]) -> list[tuple[str | None, Path]]:

@@ -48,3 +48,27 @@ def score(hypotheses: list[str], references: list[str]) -> Scores:
 def bleu_only(hypotheses: list[str], references: list[str]) -> float:
     """Cheap BLEU for validation during training."""
     return float(BLEU().corpus_score(hypotheses, [references]).score)
+
+
+# Source-length buckets (words, whitespace-split) for --by-length: where attention
+# models are said to differ most is on long sentences, so the long tail gets its own rows.
+LENGTH_BUCKETS = ((1, 10), (11, 15), (16, 20), (21, 30), (31, None))
+
+
+def bucket_name(lo: int, hi: int | None) -> str:
+    return f"{lo}-{hi}" if hi is not None else f"{lo}+"
+
+
+def score_by_length(sources: list[str], hypotheses: list[str], references: list[str],
+                    buckets: tuple[tuple[int, int | None], ...] = LENGTH_BUCKETS) -> list[dict]:
+    """Corpus BLEU and chrF per source-length bucket: ``{"bucket", "sentences", "bleu", "chrf"}``
+    rows in bucket order (empty buckets have 0 sentences and None scores)."""
+    rows = []
+    for lo, hi in buckets:
+        idx = [i for i, s in enumerate(sources) if lo <= len(s.split()) and (hi is None or len(s.split()) <= hi)]
+        row: dict = {"bucket": bucket_name(lo, hi), "sentences": len(idx), "bleu": None, "chrf": None}
+        if idx:
+            s = score([hypotheses[i] for i in idx], [references[i] for i in idx])
+            row.update(bleu=s.bleu, chrf=s.chrf)
+        rows.append(row)
+    return rows

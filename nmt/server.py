@@ -23,7 +23,6 @@ import time
 import uuid
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Optional
 
 from fastapi import FastAPI, Request

@@ -16,7 +16,7 @@ from nmt.model import build_model
 from nmt.model.seq2seq import count_parameters
 from nmt.plot import png_size
 from nmt.sampling import Sampling, restrict, sample
-from nmt.search import beam_search, greedy_search, search
+from nmt.search import greedy_search, search
 from nmt.train import train
 from nmt.translate import Translator
 
@@ -224,3 +224,29 @@ def test_info_says_what_a_checkpoint_holds(trained_run, name):
 def test_info_on_a_missing_file_is_one_line(tmp_path):
     res = run_nmt("info", "-m", str(tmp_path / "none.pt"))
     assert res.returncode == 1 and res.stderr.strip() == f"error: {tmp_path / 'none.pt'}: model file not found"
+
+
+# ---------------------------------------------------------------- by length
+
+
+def test_score_by_length_scores_each_bucket_alone():
+    from nmt.evaluate import score, score_by_length
+
+    src = ["a " * n for n in (3, 10, 11, 15, 16, 25, 40)]
+    hyp = ["the cat sat on the mat", "a dog", "two dogs run", "x y z", "one more line here", "a b", "c d e"]
+    ref = ["the cat sat on a mat", "a dog", "two dogs ran", "x y", "one more line", "a b", "c d e f"]
+    rows = score_by_length(src, hyp, ref)
+    assert [r["bucket"] for r in rows] == ["1-10", "11-15", "16-20", "21-30", "31+"]
+    assert [r["sentences"] for r in rows] == [2, 2, 1, 1, 1]
+    assert rows[0]["bleu"] == score(hyp[:2], ref[:2]).bleu and rows[1]["chrf"] == score(hyp[2:4], ref[2:4]).chrf
+    assert score_by_length(src[:1], hyp[:1], ref[:1])[1] == {"bucket": "11-15", "sentences": 0, "bleu": None,
+                                                             "chrf": None}
+
+
+def test_evaluate_by_length_from_the_cli(trained_run):
+    res = run_nmt("evaluate", "-m", str(trained_run / "best.pt"), "--split", "validation", "--beam", "1",
+                  "--by-length", "--json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert sum(r["sentences"] for r in data["by_length"]) == 1014
+    assert all(r["bleu"] is not None for r in data["by_length"] if r["sentences"])
