@@ -87,6 +87,32 @@ def _errors() -> Iterator[None]:
         _fail(f"{where}{exc.strerror or exc}", 1)
 
 
+class Engine(str, Enum):
+    torch = "torch"
+    onnxruntime = "onnxruntime"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="torch, or onnxruntime over a folder written by "
+                                           "nmt export --format onnx (-m DIR).")]
+
+
+def _translator(models: list[Path], engine: "Engine", device: str, threads: int = 0, sampling=None,  # noqa: ANN001
+                **decode: object):  # noqa: ANN202
+    """The Translator the options ask for, with PyTorch or onnxruntime."""
+    from nmt.translate import Translator
+
+    if engine == Engine.onnxruntime:
+        from nmt.onnx_engine import load_onnx
+
+        if len(models) != 1:
+            raise NmtError("--engine onnxruntime takes one -m DIR (no ensembles)", exit_code=2)
+        int8 = bool(decode.pop("int8", None))
+        translator = load_onnx(models[0], int8, threads, **decode)
+        translator.sampling = sampling
+        return translator
+    return Translator.from_checkpoint(models, device, sampling, **decode)
+
+
 class Strategy(str, Enum):
     beam = "beam"
     greedy = "greedy"
@@ -189,6 +215,7 @@ def translate(
     top_k: TopKOpt = 0,
     top_p: TopPOpt = 1.0,
     seed: SeedOpt = 0,
+    engine: EngineOpt = Engine.torch,
 ) -> None:
     """Translate stdin (or --input) line by line to stdout (or --output).
 
@@ -198,7 +225,7 @@ def translate(
     """
     import torch
 
-    from nmt.translate import Translator, translate_stream
+    from nmt.translate import translate_stream
 
     with _errors():
         if threads:
@@ -209,9 +236,8 @@ def translate(
             from nmt.plot import AttentionWriter
 
             writer = AttentionWriter(attention, attention_format)
-        translator = Translator.from_checkpoint(model, device, sampling, beam_size=beam, batch_size=batch_size,
-                                                length_penalty=length_penalty, int8=int8,
-                                                shortlist=shortlist)
+        translator = _translator(model, engine, device, threads, sampling, beam_size=beam, batch_size=batch_size,
+                                 length_penalty=length_penalty, int8=int8, shortlist=shortlist)
         if n_best > translator.decode.beam_size and sampling is None:
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
         if input is not None and not input.is_file():
@@ -249,6 +275,7 @@ def evaluate(
     shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    engine: EngineOpt = Engine.torch,
     by_length: Annotated[bool, typer.Option("--by-length", help="Also BLEU and chrF per source-length bucket "
                                             "(words: 1-10, 11-15, 16-20, 21-30, 31+).")] = False,
 ) -> None:
@@ -258,7 +285,6 @@ def evaluate(
     """
     from nmt.data import load_splits
     from nmt.evaluate import score, score_by_length
-    from nmt.translate import Translator
 
     with _errors():
         if not model and hyp is None:
@@ -266,9 +292,8 @@ def evaluate(
         translator = None
         data = None
         if model:
-            translator = Translator.from_checkpoint(model, device, None, beam_size=beam, batch_size=batch_size,
-                                                    length_penalty=length_penalty, int8=int8,
-                                                    shortlist=shortlist)
+            translator = _translator(model, engine, device, beam_size=beam, batch_size=batch_size,
+                                     length_penalty=length_penalty, int8=int8, shortlist=shortlist)
             assert translator.config is not None
             data = translator.config.data
         ds = dataset or (data.dataset if data else None)
@@ -406,6 +431,39 @@ def average(
             raise NmtError(f"-o {out}: is one of the inputs", exit_code=2)
         save_checkpoint(out, average_checkpoints(checkpoints))
         print(f"averaged {len(checkpoints)} checkpoints into {out}", file=sys.stderr)
+
+
+@app.command()
+def export(
+    model: ModelOpt,
+    out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the graphs and tokenizer into.")],
+    format: Annotated[str, typer.Option("--format", help="onnx (the only one so far).")] = "onnx",
+    int8: Annotated[bool, typer.Option("--int8", help="Also write int8 graphs (onnxruntime dynamic quantization).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write into a folder that holds an export.")] = False,
+) -> None:
+    """Export a checkpoint for onnxruntime: encoder + one decoder step, tokenizer, manifest.
+
+    Example: nmt export -m runs/multi30k_de_en/best.pt --format onnx -o runs/multi30k_de_en/onnx
+    """
+    with _errors():
+        if format != "onnx":
+            raise NmtError(f"--format {format}: only onnx is supported", exit_code=2)
+        import importlib.util
+
+        for needed in ("onnx", "onnxruntime"):  # torch's exporter needs onnx; int8 and checks onnxruntime
+            if importlib.util.find_spec(needed) is None:
+                raise NmtError(f'nmt export needs the onnx extra ({needed} is missing): pip install "nmt[onnx]"',
+                               exit_code=2)
+        from nmt.export import export_onnx
+        from nmt.translate import load_model
+
+        if (out / "manifest.json").exists() and not force:
+            raise NmtError(f"{out}: holds an export; pass --force to replace it", exit_code=2)
+        if out.exists() and not out.is_dir():
+            raise NmtError(f"-o {out}: exists and is not a folder", exit_code=2)
+        cfg, net, tok, shortlist = load_model(model)
+        manifest = export_onnx(net, cfg.to_dict(), tok.src_proto, tok.tgt_proto, shortlist, out, int8, str(model))
+        print(f"exported {model} to {out}: {', '.join(manifest['files'])}", file=sys.stderr)
 
 
 @app.command()
