@@ -2,8 +2,8 @@
 """Build the results table and the performance tables from ``scripts/results/*.json``.
 
     python scripts/results_table.py            # print both
-    python scripts/results_table.py --write    # replace them between their markers in docs/results.md
-                                               # and docs/performance.md
+    python scripts/results_table.py --write    # replace them between their markers in docs/results.md,
+                                               # docs/performance.md and README.md (serving, toolbox)
 
 The results table comes from the files reproduce.py writes; the performance
 section from the benchmark files (bench_train.json, profile_train.json,
@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DOC, PERF_DOC = ROOT / "docs" / "results.md", ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- results-table:begin -->", "<!-- results-table:end -->"
 PERF_BEGIN, PERF_END = "<!-- performance:begin -->", "<!-- performance:end -->"
+README = ROOT / "README.md"
+SERVE_BEGIN, SERVE_END = "<!-- serving:begin -->", "<!-- serving:end -->"
+TOOLS_BEGIN, TOOLS_END = "<!-- toolbox:begin -->", "<!-- toolbox:end -->"
 
 
 def _fmt(values: list[float], digits: int = 2) -> str:
@@ -238,11 +241,16 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
     args = ap.parse_args()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from results_readme import serving, toolbox
+
     text, perf = table(args.results), performance(args.results)
+    serve, tools = serving(args.results), toolbox(args.results)
     if not args.write:
-        print(text + "\n\n" + perf)
+        print("\n\n".join((text, perf, serve, tools)))
         return 0
-    for path, begin, end, part in ((RESULTS_DOC, BEGIN, END, text), (PERF_DOC, PERF_BEGIN, PERF_END, perf)):
+    for path, begin, end, part in ((RESULTS_DOC, BEGIN, END, text), (PERF_DOC, PERF_BEGIN, PERF_END, perf),
+                                   (README, SERVE_BEGIN, SERVE_END, serve), (README, TOOLS_BEGIN, TOOLS_END, tools)):
         path.write_text(_replace(path.read_text(), begin, end, part))
     return 0
 

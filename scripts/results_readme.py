@@ -1,0 +1,84 @@
+"""The tables README.md quotes, from the files the benchmarks wrote (used by results_table.py).
+
+* serving: ``bench_serve.json`` (scripts/bench_serve.py);
+* toolbox: ``bench_engines.json`` (scripts/bench_engines.py), ``bench_ensemble.json``
+  (scripts/bench_ensemble.py) and ``by_length.json`` (scripts/by_length.py).
+
+A figure no file holds is not printed; a missing file leaves its table out.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def _load(results_dir: Path, name: str) -> dict | None:
+    path = results_dir / f"{name}.json"
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def _cpu(name: str) -> str:
+    for noise in ("(R)", "(TM)", "(tm)", " Processor", " CPU"):
+        name = name.replace(noise, "")
+    return " ".join(name.split())
+
+
+def serving(results_dir: Path) -> str:
+    b = _load(results_dir, "bench_serve")
+    if not b:
+        return "(no scripts/results/bench_serve.json yet: run scripts/bench_serve.py)"
+    runs = {(r["mode"], r["clients"]): r for r in b["runs"]}
+    clients = sorted({c for _, c in runs})
+    lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
+             f"one-sentence requests per row, {_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
+             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s):", "",
+             "| clients | sentences/s | × translate | p50 ms | p95 ms | p99 ms | mean batch (lines) "
+             "| without batching: sentences/s | p95 ms |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for c in clients:
+        on, off = runs.get(("batching", c)), runs.get(("no batching", c))
+        if not on:
+            continue
+        lines.append(f"| {c} | {on['sentences_per_s']} | {on['vs_translate']:.2f} | {on['p50_ms']:.0f} | "
+                     f"{on['p95_ms']:.0f} | {on['p99_ms']:.0f} | {on['mean_batch_lines']} | "
+                     + (f"{off['sentences_per_s']} | {off['p95_ms']:.0f} |" if off else "– | – |"))
+    return "\n".join(lines)
+
+
+def toolbox(results_dir: Path) -> str:
+    out: list[str] = []
+    ens = _load(results_dir, "bench_ensemble")
+    if ens:
+        out += [f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, {_cpu(ens['cpu'])}, "
+                f"{ens['threads']} threads):", "", "| model | BLEU | chrF | sentences/s |", "|---|---|---|---|"]
+        out += [f"| {r['name']} | {r['bleu']:.2f} | {r['chrf']:.2f} | {r['sentences_per_s']} |" for r in ens["rows"]]
+        out.append("")
+    eng = _load(results_dir, "bench_engines")
+    if eng:
+        out += [f"**Engines** (`{eng['command']}`, test2016, {_cpu(eng['cpu'])}, {eng['threads']} threads, "
+                "start-up excluded, one run each):", "",
+                "| beam | engine | precision | sentences/s | BLEU |", "|---|---|---|---|---|"]
+        out += [f"| {r['beam']} | {r['engine']} | {r['precision']} | {r['sentences_per_s']} | {r['bleu']:.2f} |"
+                for r in eng["rows"]]
+        out.append("")
+    bl = _load(results_dir, "by_length")
+    if bl:
+        names = list(bl["models"])
+        first = bl["models"][names[0]]["by_length"]
+        out += [f"**BLEU (chrF) by source length** (`{bl['command']}`, {bl['split']}; "
+                "[picture](scripts/results/by_length.png)):", "",
+                "| source words | sentences | " + " | ".join(n.upper() for n in names) + " |",
+                "|---|---|" + "---|" * len(names)]
+        for i, bucket in enumerate(first):
+            if not bucket["sentences"]:
+                continue
+            cells = []
+            for n in names:
+                row = bl["models"][n]["by_length"][i]
+                cells.append(f"{row['bleu']:.2f} ({row['chrf']:.1f})")
+            out.append(f"| {bucket['bucket']} | {bucket['sentences']} | " + " | ".join(cells) + " |")
+        out.append("| all | " + str(sum(b["sentences"] for b in first)) + " | "
+                   + " | ".join(f"{bl['models'][n]['bleu']:.2f} ({bl['models'][n]['chrf']:.1f})" for n in names) + " |")
+        out.append("")
+    return "\n".join(out).rstrip() or "(no toolbox results yet)"
