@@ -82,3 +82,46 @@ def toolbox(results_dir: Path) -> str:
                    + " | ".join(f"{bl['models'][n]['bleu']:.2f} ({bl['models'][n]['chrf']:.1f})" for n in names) + " |")
         out.append("")
     return "\n".join(out).rstrip() or "(no toolbox results yet)"
+
+
+CURRENT = (("multi30k_de_en", "GRU (default)"), ("multi30k_de_en_lstm", "LSTM"), ("multi30k_de_en_rnn", "plain RNN"),
+           ("multi30k_en_de", "GRU, en→de"))
+
+
+def headline(results_dir: Path) -> str:
+    """README's five rows: the current reproduced runs (files named as their run, not older
+    machines' copies), seeds as mean ± std, and the ensemble of the default config's seeds."""
+    import re
+    import statistics
+
+    runs: dict[str, list[dict]] = {}
+    for path in sorted(results_dir.glob("multi30k_*.json")):
+        data = json.loads(path.read_text())
+        if path.stem != data.get("name"):
+            continue  # e.g. multi30k_de_en.amd-epyc-50min.json: another machine's row, kept in docs/results.md
+        runs.setdefault(re.sub(r"-seed\d+$", "", data["name"]), []).append(data)
+
+    def fmt(values: list[float]) -> str:
+        return f"{values[0]:.2f}" if len(values) == 1 else \
+            f"{statistics.mean(values):.2f} ± {statistics.stdev(values):.2f}"
+
+    lines = ["| model | test BLEU | chrF | seeds | training, 2 CPU cores | reproduce |", "|---|---|---|---|---|---|"]
+    for name, label in CURRENT:
+        rs = sorted(runs.get(name, []), key=lambda r: r["seed"])
+        if rs:
+            lines.append(f"| {label} | {fmt([r['bleu'] for r in rs])} | {fmt([r['chrf'] for r in rs])} | "
+                         f"{len(rs)} | {statistics.median(r['train_wall_s'] for r in rs) / 60:.0f} min | "
+                         f"`python scripts/reproduce.py configs/{name}.yaml` |")
+    ens = _load(results_dir, "bench_ensemble")
+    if ens:
+        row = ens["rows"][-1]
+        lines.append(f"| {row['name']} default seeds | {row['bleu']:.2f} | {row['chrf']:.2f} | – | – | "
+                     f"`{ens['command']}` |")
+    joey = _load(results_dir, "bench_vs_joeynmt")
+    sig = next((r["bleu_signature"] for rs in runs.values() for r in rs), "")
+    lines += ["", f"Multi30k test2016, beam 5, sacreBLEU `{sig}`. All rows, machines and settings: "
+              "[docs/results.md](docs/results.md)."]
+    if joey:
+        lines[-1] += (f" Against Joey NMT on the same model, data and 2 cores (`{joey['command']}`): "
+                      f"{joey['train_ratio']:.1f}× its training speed, {joey['translate_ratio']:.1f}× its beam search.")
+    return "\n".join(lines)

@@ -35,6 +35,7 @@ PERF_BEGIN, PERF_END = "<!-- performance:begin -->", "<!-- performance:end -->"
 README = ROOT / "README.md"
 SERVE_BEGIN, SERVE_END = "<!-- serving:begin -->", "<!-- serving:end -->"
 TOOLS_BEGIN, TOOLS_END = "<!-- toolbox:begin -->", "<!-- toolbox:end -->"
+HEAD_BEGIN, HEAD_END = "<!-- headline:begin -->", "<!-- headline:end -->"
 
 
 def _fmt(values: list[float], digits: int = 2) -> str:
@@ -242,15 +243,16 @@ def main() -> int:
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from results_readme import serving, toolbox
+    from results_readme import headline, serving, toolbox
 
     text, perf = table(args.results), performance(args.results)
-    serve, tools = serving(args.results), toolbox(args.results)
+    head, serve, tools = headline(args.results), serving(args.results), toolbox(args.results)
     if not args.write:
-        print("\n\n".join((text, perf, serve, tools)))
+        print("\n\n".join((text, perf, head, serve, tools)))
         return 0
     for path, begin, end, part in ((RESULTS_DOC, BEGIN, END, text), (PERF_DOC, PERF_BEGIN, PERF_END, perf),
-                                   (README, SERVE_BEGIN, SERVE_END, serve), (README, TOOLS_BEGIN, TOOLS_END, tools)):
+                                   (README, HEAD_BEGIN, HEAD_END, head), (README, SERVE_BEGIN, SERVE_END, serve),
+                                   (README, TOOLS_BEGIN, TOOLS_END, tools)):
         path.write_text(_replace(path.read_text(), begin, end, part))
     return 0
 

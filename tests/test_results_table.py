@@ -61,3 +61,49 @@ def test_write_replaces_only_between_the_markers() -> None:
     assert out == f"intro\n{rt.BEGIN}\nnew table\n{rt.END}\nafter\n"
     with pytest.raises(SystemExit):
         rt._replace("no markers here", rt.BEGIN, rt.END, "x")
+
+
+def _readme_module():
+    spec = importlib.util.spec_from_file_location("results_readme", ROOT / "scripts" / "results_readme.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_readme_headline_takes_the_current_rows_and_the_ensemble(tmp_path: Path) -> None:
+    rr = _readme_module()
+    steps = {"max_steps": 3000}
+    for seed, bleu in ((1, 40.0), (2, 41.0)):
+        r = _row("multi30k_de_en", seed, bleu, "Intel(R) Xeon(R) Processor", steps)
+        r["train_wall_s"] = 1800.0
+        (tmp_path / f"{r['name']}.json").write_text(json.dumps(r))
+    old = _row("multi30k_de_en", 1, 30.0, "AMD EPYC", steps)
+    old["train_wall_s"] = 3000.0
+    (tmp_path / "multi30k_de_en.amd-epyc.json").write_text(json.dumps(old))  # another machine's copy: not here
+    (tmp_path / "bench_ensemble.json").write_text(json.dumps({"command": "python scripts/bench_ensemble.py", "rows": [
+        {"name": "seed 1", "bleu": 40.0, "chrf": 60.0}, {"name": "ensemble of 2", "bleu": 42.5, "chrf": 61.5}]}))
+    rows = [line for line in rr.headline(tmp_path).splitlines() if line.startswith("| ")][1:]
+    assert rows == ["| GRU (default) | 40.50 ± 0.71 | 60.50 ± 0.71 | 2 | 30 min | "
+                    "`python scripts/reproduce.py configs/multi30k_de_en.yaml` |",
+                    "| ensemble of 2 default seeds | 42.50 | 61.50 | – | – | `python scripts/bench_ensemble.py` |"]
+
+
+def test_readme_serving_table_pairs_batching_on_and_off(tmp_path: Path) -> None:
+    rr = _readme_module()
+    run = {"sentences_per_s": 100.0, "vs_translate": 0.9, "p50_ms": 50, "p95_ms": 90, "p99_ms": 99,
+           "mean_batch_lines": 12.5}
+    (tmp_path / "bench_serve.json").write_text(json.dumps({
+        "command": "python scripts/bench_serve.py", "model": "runs/x/best.pt", "beam": 5, "lines": 1000,
+        "cpu": "Intel(R) Xeon(R) Processor", "cores": 2, "translate_sentences_per_s": 111.1,
+        "runs": [{"mode": "batching", "clients": 8, **run},
+                 {"mode": "no batching", "clients": 8, **run, "sentences_per_s": 40.0, "p95_ms": 400}]}))
+    table = rr.serving(tmp_path)
+    assert "| 8 | 100.0 | 0.90 | 50 | 90 | 99 | 12.5 | 40.0 | 400 |" in table
+    assert "111.1 sentences/s" in table
+
+
+def test_readme_has_the_markers_results_table_writes() -> None:
+    rt = _module()
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for begin, end in ((rt.HEAD_BEGIN, rt.HEAD_END), (rt.SERVE_BEGIN, rt.SERVE_END), (rt.TOOLS_BEGIN, rt.TOOLS_END)):
+        assert text.index(begin) < text.index(end)
