@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import torch
 
-from nmt.search import Hypothesis, _strip, _with_attention, gnmt_length_penalty, max_output_lengths
+from nmt.search import Hypothesis, decode_rows, max_output_lengths
 from nmt.shortlist import SentenceVocab
 from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
 
@@ -70,21 +70,10 @@ def sample(model, src: torch.Tensor, src_len: torch.Tensor, n: int, sampling: Sa
     enc, state = enc.index_select(rows), state.index_select(rows)
     if vocab is not None:
         vocab = vocab.index_select(rows)
-    out_vocab = model.output_vocab(vocab.ids, vocab.real) if vocab is not None else None
     budget = max_output_lengths(src_len, max_len_a, max_len_b).to(device).repeat_interleave(n)
-    steps = int(budget.max())
-    prev = torch.full((R,), BOS_ID, dtype=torch.long, device=device)
-    alive = torch.arange(R, device=device)
-    tokens = torch.full((R, steps), PAD_ID, dtype=torch.long, device=device)
-    logprob = torch.zeros(R, device=device)
-    lengths = torch.zeros(R, dtype=torch.long, device=device)
-    attn = torch.zeros(R, steps, src.size(1), device=device) if attention else None
     T = max(sampling.temperature, 1e-6)
-    for t in range(steps):
-        logits, state, weights = model.decode_logits(prev, state, enc, vocab=out_vocab)
-        if attn is not None:
-            attn[alive, t] = weights.float()
-        logits = logits.float()
+
+    def draw(logits: torch.Tensor, alive: torch.Tensor, last: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         logp = torch.log_softmax(logits, dim=-1)
         scores = logits / T
         scores[:, PAD_ID] = NEG_INF
@@ -93,29 +82,9 @@ def sample(model, src: torch.Tensor, src_len: torch.Tensor, n: int, sampling: Sa
         noise = torch.stack([torch.rand(scores.size(1), generator=gens[r]) for r in alive.tolist()]).to(device)
         gumbel = -torch.log(-torch.log(noise.clamp_(1e-10, 1.0 - 1e-7)))
         cols = (scores + gumbel).argmax(dim=1)
-        cols = torch.where(budget <= t + 1, torch.full_like(cols, EOS_ID), cols)  # EOS is column 3 in a shortlist too
-        step_logp = logp.gather(1, cols.unsqueeze(1)).squeeze(1)
-        prev = vocab.ids.gather(1, cols.unsqueeze(1)).squeeze(1) if vocab is not None else cols
-        tokens[alive, t] = prev
-        logprob[alive] += step_logp
-        lengths[alive] += 1
-        live = prev != EOS_ID
-        if bool(live.all()):
-            continue
-        keep = live.nonzero().squeeze(1)
-        if keep.numel() == 0:
-            break
-        alive, prev, budget = alive.index_select(0, keep), prev.index_select(0, keep), budget.index_select(0, keep)
-        state, enc = state.index_select(keep), enc.index_select(keep)
-        if vocab is not None:
-            vocab, out_vocab = vocab.index_select(keep), out_vocab.index_select(keep)
-    tokens_l = tokens.tolist()
-    norm = (logprob / gnmt_length_penalty(lengths, length_penalty)).tolist()
-    logprob_l = logprob.tolist()
-    out: list[list[Hypothesis]] = [[] for _ in range(B)]
-    for r in range(R):
-        hyp = Hypothesis(_strip(tokens_l[r]), norm[r], logprob_l[r])
-        if attn is not None:
-            hyp = _with_attention(hyp, attn[r], int(src_len[r // n]))
-        out[r // n].append(hyp)
-    return out
+        cols = torch.where(last, torch.full_like(cols, EOS_ID), cols)  # EOS is column 3 in a shortlist too
+        return logp.gather(1, cols.unsqueeze(1)).squeeze(1), cols
+
+    hyps = decode_rows(model, enc, state, budget, draw, src_len.repeat_interleave(n), length_penalty, vocab,
+                       attention)
+    return [hyps[b * n: (b + 1) * n] for b in range(B)]

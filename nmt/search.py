@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import torch
 
@@ -150,36 +151,34 @@ def _beam_step(model: Seq2Seq, prev: torch.Tensor, state: DecoderState, enc: Enc
     return logp.index_copy_(0, live, live_logp), ids.index_copy_(0, live, live_ids), state, weights
 
 
-@torch.inference_mode()
-def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_len_a: float = 1.5,
-                  max_len_b: int = 10, length_penalty: float = 1.0, vocab: SentenceVocab | None = None,
-                  attention: bool = False) -> list[list[Hypothesis]]:
-    """Pick the most likely token at each step, for a batch (B, S) of sources.
+# (logits (R, V) of the rows still decoding, their last-step flags) -> (log-prob, column) per row
+Choose = Callable[[torch.Tensor, torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
 
-    Sentences that have produced EOS leave the batch, as in beam search.
-    ``vocab``: each sentence's shortlist (:mod:`nmt.shortlist`), None for the whole vocabulary.
+
+def decode_rows(model: Seq2Seq, enc: EncoderOutput, state: DecoderState, budget: torch.Tensor, choose: Choose,
+                src_len: torch.Tensor, length_penalty: float = 1.0, vocab: SentenceVocab | None = None,
+                attention: bool = False) -> list[Hypothesis]:
+    """One hypothesis per row, each extended by ``choose``'s piece until EOS or its ``budget``.
+
+    Greedy search and sampling differ only in ``choose``. Rows that have produced
+    EOS leave the batch, as in beam search. ``src_len``: each row's source length
+    (for the attention matrix); ``vocab``: each row's shortlist.
     """
-    B = src.size(0)
-    device = src.device
-    enc, state = model.encode(src, src_len)
+    R, device = budget.numel(), budget.device
     out_vocab = model.output_vocab(vocab.ids, vocab.real) if vocab is not None else None
-    budget = max_output_lengths(src_len, max_len_a, max_len_b).to(device)
     steps = int(budget.max())
-    prev = torch.full((B,), BOS_ID, dtype=torch.long, device=device)
-    alive = torch.arange(B, device=device)
-    tokens = torch.full((B, steps), PAD_ID, dtype=torch.long, device=device)
-    logprob = torch.zeros(B, device=device)
-    lengths = torch.zeros(B, dtype=torch.long, device=device)
-    none_finished = torch.zeros(B, dtype=torch.bool, device=device)
-    attn = torch.zeros(B, steps, src.size(1), device=device) if attention else None
+    prev = torch.full((R,), BOS_ID, dtype=torch.long, device=device)
+    alive = torch.arange(R, device=device)
+    tokens = torch.full((R, steps), PAD_ID, dtype=torch.long, device=device)
+    logprob = torch.zeros(R, device=device)
+    lengths = torch.zeros(R, dtype=torch.long, device=device)
+    attn = torch.zeros(R, steps, enc.mask.size(1), device=device) if attention else None
     for t in range(steps):
         logits, state, weights = model.decode_logits(prev, state, enc, vocab=out_vocab)
         if attn is not None:
             attn[alive, t] = weights.float()
-        step_logp, prev = step_candidates(logits.float(), none_finished[: alive.numel()], budget <= t + 1, 1)
-        if vocab is not None:
-            prev = _column_ids(prev, vocab.ids)
-        step_logp, prev = step_logp.squeeze(1), prev.squeeze(1)
+        step_logp, cols = choose(logits.float(), alive, budget <= t + 1)
+        prev = vocab.ids.gather(1, cols.unsqueeze(1)).squeeze(1) if vocab is not None else cols
         tokens[alive, t] = prev
         logprob[alive] += step_logp
         lengths[alive] += 1
@@ -196,10 +195,29 @@ def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_
     tokens_l = tokens.tolist()
     norm = (logprob / gnmt_length_penalty(lengths, length_penalty)).tolist()
     logprob_l = logprob.tolist()
-    hyps = [Hypothesis(_strip(tokens_l[b]), norm[b], logprob_l[b]) for b in range(B)]
+    hyps = [Hypothesis(_strip(tokens_l[r]), norm[r], logprob_l[r]) for r in range(R)]
     if attn is not None:
-        hyps = [_with_attention(h, attn[b], int(src_len[b])) for b, h in enumerate(hyps)]
-    return [[h] for h in hyps]
+        hyps = [_with_attention(h, attn[r], int(src_len[r])) for r, h in enumerate(hyps)]
+    return hyps
+
+
+def _most_likely(logits: torch.Tensor, alive: torch.Tensor, last: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    values, cols = step_candidates(logits, torch.zeros_like(last), last, 1)
+    return values.squeeze(1), cols.squeeze(1)
+
+
+@torch.inference_mode()
+def greedy_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, max_len_a: float = 1.5,
+                  max_len_b: int = 10, length_penalty: float = 1.0, vocab: SentenceVocab | None = None,
+                  attention: bool = False) -> list[list[Hypothesis]]:
+    """Pick the most likely token at each step, for a batch (B, S) of sources.
+
+    ``vocab``: each sentence's shortlist (:mod:`nmt.shortlist`), None for the whole vocabulary.
+    """
+    enc, state = model.encode(src, src_len)
+    budget = max_output_lengths(src_len, max_len_a, max_len_b).to(src.device)
+    return [[h] for h in decode_rows(model, enc, state, budget, _most_likely, src_len, length_penalty, vocab,
+                                     attention)]
 
 
 def _with_attention(hyp: Hypothesis, attn: torch.Tensor, src_len: int) -> Hypothesis:
@@ -236,7 +254,7 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     add PAD at no cost). A sentence is done when all K of its beams have
     produced EOS, and leaves the batch at once, so the remaining steps only
     compute the sentences still being searched (1.31x faster on test2016 at
-    beam 5, same outputs: ``scripts/ab_search.py``). Stopping a sentence as
+    beam 5, same outputs: ``scripts/dev/ab_search.py``). Stopping a sentence as
     soon as its best beam is finished, the rule of OpenNMT-py and Joey NMT,
     lowered validation BLEU with the length penalty (a longer live hypothesis
     can still win after normalisation), so it is not used.

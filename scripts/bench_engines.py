@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -26,13 +25,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
+from sysinfo import ENV, provenance, test_rows, write_json  # noqa: E402
 
-ENV = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
 SETTINGS = [("torch", False), ("torch", True), ("onnxruntime", False), ("onnxruntime", True)]
 
 
@@ -57,7 +54,7 @@ def main() -> int:
     args = ap.parse_args()
     from nmt.evaluate import score
 
-    rows_in = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines()][: args.lines]
+    rows_in = test_rows(args.lines)
     with tempfile.TemporaryDirectory() as tmp:
         onnx_dir = Path(tmp) / "onnx"
         subprocess.run([sys.executable, "-m", "nmt", "export", "-m", str(args.model), "--format", "onnx",
@@ -66,9 +63,8 @@ def main() -> int:
         src, tgt = manifest["config"]["data"]["src_lang"], manifest["config"]["data"]["tgt_lang"]
         text = "".join(r[src] + "\n" for r in rows_in).encode()
         refs = [r[tgt] for r in rows_in]
-        results: dict = {"model": str(args.model), "threads": args.threads, "lines": len(rows_in),
-                         "cpu": cpu_model(), "git_commit": git_commit(), "git_dirty": git_dirty(), "rows": [],
-                         "command": "python scripts/bench_engines.py " + " ".join(sys.argv[1:])}
+        results: dict = {"model": str(args.model), "threads": args.threads, "lines": len(rows_in), "rows": [],
+                         **provenance()}
         print("| beam | engine | precision | sentences/s | test BLEU |")
         print("|---|---|---|---|---|")
         for beam in [int(b) for b in args.beams.split(",")]:
@@ -84,8 +80,7 @@ def main() -> int:
                 results["rows"].append(row)
                 print(f"| {beam} | {engine} | {row['precision']} | {row['sentences_per_s']} | {row['bleu']} |",
                       flush=True)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    write_json(args.json, results)
     return 0
 
 

@@ -16,17 +16,15 @@ runs/multi30k_de_en-seedN) are used.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
+from sysinfo import provenance, test_rows, write_json  # noqa: E402
 
 DEFAULTS = ["runs/multi30k_de_en/best.pt", "runs/multi30k_de_en-seed2/best.pt", "runs/multi30k_de_en-seed3/best.pt"]
 
@@ -47,10 +45,8 @@ def main() -> int:
 
     torch.set_num_threads(args.threads)
     models = args.model or [ROOT / p for p in DEFAULTS]
-    rows_in = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines()][: args.lines]
-    results: dict = {"beam": args.beam, "threads": args.threads, "lines": len(rows_in), "cpu": cpu_model(),
-                     "git_commit": git_commit(), "git_dirty": git_dirty(), "rows": [],
-                     "command": "python scripts/bench_ensemble.py " + " ".join(sys.argv[1:])}
+    rows_in = test_rows(args.lines)
+    results: dict = {"beam": args.beam, "threads": args.threads, "lines": len(rows_in), "rows": [], **provenance()}
     settings = [([m], f"seed {describe(m)['training']['seed']}") for m in models]
     settings.append((models, f"ensemble of {len(models)}"))
     for paths, name in settings:
@@ -67,8 +63,7 @@ def main() -> int:
                "sentences_per_s": round(len(rows_in) / seconds, 1), "bleu_signature": s.bleu_signature}
         results["rows"].append(row)
         print(f"{name}: BLEU {s.bleu:.2f} chrF {s.chrf:.2f} {row['sentences_per_s']} sentences/s", flush=True)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    write_json(args.json, results)
     return 0
 
 

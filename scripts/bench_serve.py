@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import re
 import signal
 import statistics
@@ -32,13 +31,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_translate import run_translate  # noqa: E402
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
-
-ENV = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
+from sysinfo import ENV, provenance, test_rows, write_json  # noqa: E402
 
 
 def start_server(model: Path, beam: int, threads: int, max_wait_ms: float) -> tuple[subprocess.Popen, int]:
@@ -127,7 +123,7 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
-    lines = [json.loads(x)["de"] for x in DATA.read_text(encoding="utf-8").splitlines()][: args.lines]
+    lines = [r["de"] for r in test_rows(args.lines)]
     clients = [int(c) for c in args.clients.split(",")]
 
     tmp = None
@@ -146,11 +142,10 @@ def main() -> int:
     print(f"nmt translate: {base:.1f} sentences/s ({wall:.1f} s with start-up, {one:.1f} s for one line)")
 
     results: dict = {"model": str(args.model or "configs/tiny.yaml (trained by the script)"),
-                     "beam": args.beam, "threads": args.threads, "lines": len(lines), "cpu": cpu_model(),
-                     "cores": os.cpu_count(), "git_commit": git_commit(), "git_dirty": git_dirty(),
+                     "beam": args.beam, "threads": args.threads, "lines": len(lines),
                      "translate_sentences_per_s": round(base, 1),
                      "translate_wall_s": round(wall, 2), "translate_startup_s": round(one, 2),
-                     "runs": [], "command": "python scripts/bench_serve.py " + " ".join(sys.argv[1:])}
+                     "runs": [], **provenance()}
     for mode, wait in (("batching", args.max_wait_ms), ("no batching", 0.0)):
         proc, port = start_server(model, args.beam, args.threads, wait)
         try:
@@ -175,8 +170,7 @@ def main() -> int:
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(60)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    write_json(args.json, results)
     if tmp is not None:
         tmp.cleanup()
     return 0

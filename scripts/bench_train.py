@@ -22,7 +22,6 @@ what it is (the GPU's name on CUDA), never by the host CPU.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -173,9 +172,9 @@ def main() -> int:
           f"| {fpt / 1e9:.4f} | {gflops:.1f} | {statistics.median(step_rate):.1f} | {roof:.0f} | {rate / roof:.2f} |")
     if args.json:
         sys.path.insert(0, str(ROOT / "scripts"))
-        from sysinfo import cpu_model, git_commit
+        from sysinfo import provenance, write_json
 
-        args.json.write_text(json.dumps({
+        write_json(args.json, {
             "benchmark": "training throughput", "config": args.config.stem, "overrides": args.overrides, "compile": args.compile,
             "threads": torch.get_num_threads(), "windows": args.windows, "steps_per_window": args.steps,
             "tgt_tokens_per_s_median": round(rate, 1), "tgt_tokens_per_s_windows": [round(r, 1) for r in rates],
@@ -186,9 +185,8 @@ def main() -> int:
             "step_matmul_shape": list(step_shape(cfg.model, int(statistics.median(rows)))),
             "step_matmul_gflops": round(statistics.median(step_rate), 1),
             "roofline_tokens_per_s": round(roof, 1), "roofline_fraction": round(rate / roof, 3),
-            "cpu": cpu_model(), "git_commit": git_commit(), "torch": torch.__version__,
-            "command": "python scripts/bench_train.py " + " ".join(sys.argv[1:]),
-        }, indent=2) + "\n")
+            "torch": torch.__version__, **provenance(),
+        })
     return 0
 
 

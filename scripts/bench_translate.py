@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sysinfo import cpu_model, git_commit  # noqa: E402
+from sysinfo import provenance, write_json  # noqa: E402
 
 
 def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool = False,
@@ -73,9 +73,7 @@ def main() -> int:
     args = ap.parse_args()
     sentences = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
     beams = [int(b) for b in args.beams.split(",")]
-    results: dict = {"model": str(args.model), "threads": args.threads, "cpu": cpu_model(),
-                     "git_commit": git_commit(), "speed": [], "rss": [],
-                     "command": "python scripts/bench_translate.py " + " ".join(sys.argv[1:])}
+    results: dict = {"model": str(args.model), "threads": args.threads, "speed": [], "rss": [], **provenance()}
 
     if not args.rss_lines:
         text = "".join(s + "\n" for s in sentences).encode()
@@ -114,8 +112,7 @@ def main() -> int:
             results["rss"].append({"lines": n, "beam": beams[0], "wall_s": round(wall, 1),
                                    "peak_rss_mib": round(peak / 1024, 1)})
             print(f"| {n} | {beams[0]} | {wall:.1f} | {peak / 1024:.1f} |")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    write_json(args.json, results)
     return 0
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,16 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
+from sysinfo import ENV, provenance, write_json  # noqa: E402
 
 DEFAULTS = {"gru": "runs/multi30k_de_en/best.pt", "lstm": "runs/multi30k_de_en_lstm/best.pt",
             "rnn": "runs/multi30k_de_en_rnn/best.pt"}
 
 
 def evaluate(model: Path, split: str) -> dict:
-    env = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
     res = subprocess.run([sys.executable, "-m", "nmt", "evaluate", "-m", str(model), "--split", split,
-                          "--by-length", "--json"], cwd=ROOT, env=env, capture_output=True, text=True)
+                          "--by-length", "--json"], cwd=ROOT, env=ENV, capture_output=True, text=True)
     if res.returncode != 0:
         raise SystemExit(f"nmt evaluate -m {model} failed: {res.stderr.strip()[-400:]}")
     return json.loads(res.stdout)
@@ -77,10 +75,9 @@ def main() -> int:
         print(f"{name}: BLEU {rows[name]['bleu']:.2f} | " + " | ".join(
             f"{b['bucket']}: {b['bleu']:.2f}" for b in rows[name]["by_length"] if b["sentences"]), flush=True)
     out = {"split": args.split, "models": {n: {"checkpoint": specs[n], **r} for n, r in rows.items()},
-           "cpu": cpu_model(), "git_commit": git_commit(), "git_dirty": git_dirty(),
-           "command": "python scripts/by_length.py " + " ".join(sys.argv[1:])}
+           **provenance()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".json").write_text(json.dumps(out, indent=2) + "\n")
+    write_json(args.out.with_suffix(".json"), out)
     plot(rows, args.out.with_suffix(".png"))
     print(f"wrote {args.out.with_suffix('.json')} and {args.out.with_suffix('.png')}")
     return 0

@@ -11,7 +11,6 @@ same steps with plain clocks.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -31,7 +30,7 @@ from torch.profiler import ProfilerActivity, profile  # noqa: E402
 from nmt.config import load_config  # noqa: E402
 from nmt.loss import compute_loss  # noqa: E402
 from nmt.train import Trainer  # noqa: E402
-from sysinfo import cpu_model, git_commit  # noqa: E402
+from sysinfo import provenance, write_json  # noqa: E402
 
 
 def main() -> int:
@@ -91,16 +90,15 @@ def main() -> int:
     if args.json:
         events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
         total = sum(e.self_cpu_time_total for e in events)
-        args.json.write_text(json.dumps({
+        write_json(args.json, {
             "benchmark": "training step profile", "config": args.config.stem, "steps": args.steps,
-            "threads": torch.get_num_threads(), "torch": torch.__version__, "cpu": cpu_model(),
-            "git_commit": git_commit(),
+            "threads": torch.get_num_threads(), "torch": torch.__version__,
             "phase_ms_per_step": {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()},
             "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
                          "calls_per_step": round(e.count / args.steps, 1)} for e in events[: args.rows]],
             "overrides": args.overrides, "casts": cast_rows, "ops_per_step": ops_per_step,
-            "command": "python scripts/profile_train.py " + " ".join(sys.argv[1:]),
-        }, indent=2) + "\n")
+            **provenance(),
+        })
     return 0
 
 

@@ -24,7 +24,7 @@ from torch.profiler import ProfilerActivity, profile  # noqa: E402
 from nmt.translate import Translator  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from sysinfo import cpu_model, git_commit  # noqa: E402
+from sysinfo import provenance, write_json  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 
@@ -53,14 +53,14 @@ def main() -> int:
     if args.json:
         events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
         total = sum(e.self_cpu_time_total for e in events)
-        args.json.write_text(json.dumps({
+        write_json(args.json, {
             "benchmark": "beam search profile, test2016", "model": str(args.model), "beam": args.beam,
             "batch_size": tr.decode.batch_size, "threads": torch.get_num_threads(), "torch": torch.__version__,
-            "cpu": cpu_model(), "git_commit": git_commit(), "sentences_per_s": round(len(src) / wall, 1),
+            "sentences_per_s": round(len(src) / wall, 1),
             "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
                          "calls": e.count} for e in events[: args.rows]],
-            "command": "python scripts/profile_translate.py " + " ".join(sys.argv[1:]),
-        }, indent=2) + "\n")
+            **provenance(),
+        })
     return 0
 
 

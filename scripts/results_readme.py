@@ -12,16 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
-def _load(results_dir: Path, name: str) -> dict | None:
-    path = results_dir / f"{name}.json"
-    return json.loads(path.read_text()) if path.is_file() else None
-
-
-def _cpu(name: str) -> str:
-    for noise in ("(R)", "(TM)", "(tm)", " Processor", " CPU"):
-        name = name.replace(noise, "")
-    return " ".join(name.split())
+from sysinfo import load_result as _load, short_cpu
 
 
 def serving(results_dir: Path) -> str:
@@ -31,7 +22,7 @@ def serving(results_dir: Path) -> str:
     runs = {(r["mode"], r["clients"]): r for r in b["runs"]}
     clients = sorted({c for _, c in runs})
     lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
-             f"one-sentence requests per row, {_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
+             f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
              f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s):", "",
              "| clients | sentences/s | × translate | p50 ms | p95 ms | p99 ms | mean batch (lines) "
              "| without batching: sentences/s | p95 ms |",
@@ -50,13 +41,13 @@ def toolbox(results_dir: Path) -> str:
     out: list[str] = []
     ens = _load(results_dir, "bench_ensemble")
     if ens:
-        out += [f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, {_cpu(ens['cpu'])}, "
+        out += [f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, {short_cpu(ens['cpu'])}, "
                 f"{ens['threads']} threads):", "", "| model | BLEU | chrF | sentences/s |", "|---|---|---|---|"]
         out += [f"| {r['name']} | {r['bleu']:.2f} | {r['chrf']:.2f} | {r['sentences_per_s']} |" for r in ens["rows"]]
         out.append("")
     eng = _load(results_dir, "bench_engines")
     if eng:
-        out += [f"**Engines** (`{eng['command']}`, test2016, {_cpu(eng['cpu'])}, {eng['threads']} threads, "
+        out += [f"**Engines** (`{eng['command']}`, test2016, {short_cpu(eng['cpu'])}, {eng['threads']} threads, "
                 "start-up excluded, one run each):", "",
                 "| beam | engine | precision | sentences/s | BLEU |", "|---|---|---|---|---|"]
         out += [f"| {r['beam']} | {r['engine']} | {r['precision']} | {r['sentences_per_s']} | {r['bleu']:.2f} |"

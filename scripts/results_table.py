@@ -29,6 +29,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sysinfo import load_result as _load, short_cpu  # noqa: E402
 RESULTS_DOC, PERF_DOC = ROOT / "docs" / "results.md", ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- results-table:begin -->", "<!-- results-table:end -->"
 PERF_BEGIN, PERF_END = "<!-- performance:begin -->", "<!-- performance:end -->"
@@ -42,13 +45,6 @@ def _fmt(values: list[float], digits: int = 2) -> str:
     if len(values) == 1:
         return f"{values[0]:.{digits}f}"
     return f"{statistics.mean(values):.{digits}f} ± {statistics.stdev(values):.{digits}f}"
-
-
-def short_cpu(name: str) -> str:
-    """'Intel(R) Xeon(R) Processor' -> 'Intel Xeon': short enough for a table cell."""
-    for noise in ("(R)", "(TM)", "(tm)", " Processor", " CPU"):
-        name = name.replace(noise, "")
-    return " ".join(name.split())
 
 
 def budget(run: dict) -> str:
@@ -104,11 +100,6 @@ def table(results_dir: Path) -> str:
               f"training budget (the first limit reached stops). "
               f"Machines: {'; '.join(cpus)}."]
     return "\n".join(lines)
-
-
-def _load(results_dir: Path, name: str) -> dict | None:
-    path = results_dir / f"{name}.json"
-    return json.loads(path.read_text()) if path.is_file() else None
 
 
 def performance(results_dir: Path) -> str:

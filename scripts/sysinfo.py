@@ -35,3 +35,44 @@ def git_dirty() -> bool:
     except (OSError, subprocess.CalledProcessError):
         return True
     return bool(out.strip())
+
+
+# --- what the benchmark scripts share: offline environment, test data, provenance, JSON files
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+
+# Subprocesses (nmt translate/serve/evaluate) never touch the network.
+ENV = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
+TEST_JSONL = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
+
+
+def test_rows(n: int | None = None) -> list[dict]:
+    """Multi30k test2016 (Flickr 2016), one dict per sentence pair keyed by language."""
+    return [json.loads(line) for line in TEST_JSONL.read_text(encoding="utf-8").splitlines()][:n]
+
+
+def short_cpu(name: str) -> str:
+    """'Intel(R) Xeon(R) Processor' -> 'Intel Xeon': short enough for a table cell."""
+    for noise in ("(R)", "(TM)", "(tm)", " Processor", " CPU"):
+        name = name.replace(noise, "")
+    return " ".join(name.split())
+
+
+def provenance() -> dict:
+    """The fields every results file carries: machine, checkout and the command that wrote it."""
+    return {"cpu": cpu_model(), "cores": os.cpu_count(), "git_commit": git_commit(), "git_dirty": git_dirty(),
+            "command": " ".join(["python", os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]])}
+
+
+def write_json(path: Path | None, data: dict) -> None:
+    """``data`` as indented JSON with a final newline (nothing when ``path`` is None)."""
+    if path is not None:
+        path.write_text(json.dumps(data, indent=2) + "\n")
+
+
+def load_result(results_dir: Path, name: str) -> dict | None:
+    """``results_dir/NAME.json`` as a dict, or None when no command has written it yet."""
+    path = results_dir / f"{name}.json"
+    return json.loads(path.read_text()) if path.is_file() else None

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """A/B of the search code: nmt/search.py at a git revision vs the working tree, in one process.
 
-    python scripts/ab_search.py -m runs/multi30k_de_en/best.pt --rev f197c96 [--beam 5] [--repeats 2]
+    python scripts/dev/ab_search.py -m runs/multi30k_de_en/best.pt --rev f197c96 [--beam 5] [--repeats 2]
 
 Translates a Multi30k split with both versions, alternating (so machine noise
 hits both alike), and prints each run's seconds, the median speed-up, how many
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import sacrebleu  # noqa: E402

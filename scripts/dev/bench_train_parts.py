@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Two figures the training speed-ups rest on, measured here rather than quoted.
 
-    python scripts/bench_train_parts.py [configs/multi30k_de_en.yaml] [--batches 300]
+    python scripts/dev/bench_train_parts.py [configs/multi30k_de_en.yaml] [--batches 300]
 
 1. Padding: the share of (sentence x step) target positions that are padding
    in the config's length-bucketed training batches (epoch 0) — what the
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

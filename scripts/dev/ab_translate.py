@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """A/B of decoding: the whole ``nmt`` package at a git revision vs the working tree.
 
-    python scripts/ab_translate.py -m runs/multi30k_de_en/best.pt --rev 6edacbb [--beam 5] [--repeats 3]
+    python scripts/dev/ab_translate.py -m runs/multi30k_de_en/best.pt --rev 6edacbb [--beam 5] [--repeats 3]
 
-Unlike ``scripts/ab_search.py`` (which swaps only ``nmt/search.py`` in one
+Unlike ``scripts/dev/ab_search.py`` (which swaps only ``nmt/search.py`` in one
 process), this checks changes anywhere in the package, e.g. in the model's
 attention. Each run is a fresh worker process that imports one version of
 ``nmt`` (the revision is unpacked with ``git archive``), loads the model,
@@ -26,7 +26,7 @@ import time
 from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "multi30k"
 
 
