@@ -241,6 +241,12 @@ def create_app(state: ServerState) -> Any:
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.message, exc.headers)
 
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception) -> JSONResponse:
+        # A bug or a failing device (e.g. out of memory): this request fails, the server goes on.
+        print(f"nmt serve: {request.url.path}: {type(exc).__name__}: {str(exc)[:300]}", file=sys.stderr, flush=True)
+        return _error(500, f"internal error while translating ({type(exc).__name__}); the server goes on")
+
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = {404: f"no such endpoint: {request.url.path}",

@@ -268,3 +268,31 @@ def test_bench_serve_writes_its_figures(trained_run, tmp_path):
     assert runs[("no batching", 4)]["mean_batch_requests"] == 1.0
     for r in runs.values():
         assert r["sentences_per_s"] > 0 and r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]
+
+
+def test_a_failing_decoder_fails_the_request_not_the_server(trained_run, test_lines, monkeypatch):
+    """In-process (the app without uvicorn): an exception while decoding is a JSON 500 for that
+    request only; the next request is answered."""
+    from starlette.testclient import TestClient
+
+    from nmt.batcher import DynamicBatcher
+    from nmt.server import ServerState, create_app
+    from nmt.translate import Translator
+
+    tr = Translator.from_checkpoint(trained_run / "best.pt", "cpu", beam_size=2)
+    state = ServerState({"de-en": tr}, {"de-en": {}}, DynamicBatcher({"de-en": tr}, max_wait_ms=0), log_format="none")
+    calls = {"n": 0}
+    real = Translator.translate_ids
+
+    def flaky(self, src, n_best=1, attention=False):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("out of memory")
+        return real(self, src, n_best, attention)
+
+    monkeypatch.setattr(Translator, "translate_ids", flaky)
+    with TestClient(create_app(state), raise_server_exceptions=False) as client:
+        bad = client.post("/v1/translate", json={"text": test_lines[:2]})
+        assert bad.status_code == 500 and "RuntimeError" in bad.json()["error"]
+        good = client.post("/v1/translate", json={"text": test_lines[:2]})
+        assert good.status_code == 200 and len(good.json()["translations"]) == 2
