@@ -18,11 +18,10 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
-import torch
-
+from nmt.decoders import ThreadDecoder
 from nmt.search import Hypothesis
 from nmt.translate import Translator
 
@@ -74,8 +73,11 @@ class DynamicBatcher:
 
     def __init__(self, translators: dict[str, Translator], max_batch_tokens: int = 4096,
                  max_wait_ms: float = 5.0, max_queue_lines: int = 4096, workers: int = 1,
-                 on_batch: Callable[[BatchStats], None] | None = None) -> None:
+                 on_batch: Callable[[BatchStats], None] | None = None, decoders: list | None = None) -> None:
+        """``decoders``: one per worker thread (:mod:`nmt.decoders`); default: decode with
+        ``translators`` in the worker threads themselves."""
         self.translators = translators
+        self.decoders = decoders or [ThreadDecoder(translators) for _ in range(max(1, workers))]
         self.max_batch_tokens = max_batch_tokens
         self.max_wait = max_wait_ms / 1000.0
         self.max_queue_lines = max_queue_lines
@@ -86,8 +88,8 @@ class DynamicBatcher:
         self._cond = threading.Condition()
         self._stopping = False
         self._recent_rate = 50.0  # lines/s, updated after each batch; for Retry-After
-        self._threads = [threading.Thread(target=self._work, name=f"nmt-decoder-{i}", daemon=True)
-                         for i in range(max(1, workers))]
+        self._threads = [threading.Thread(target=self._work, args=(d,), name=f"nmt-batcher-{i}", daemon=True)
+                         for i, d in enumerate(self.decoders)]
 
     # ------------------------------------------------------------------ callers
 
@@ -133,6 +135,8 @@ class DynamicBatcher:
         for t in self._threads:
             if t.is_alive():
                 t.join(timeout)
+        for d in self.decoders:
+            d.close()
 
     # ------------------------------------------------------------------ workers
 
@@ -159,24 +163,20 @@ class DynamicBatcher:
             self._queued_pieces -= pieces
             return jobs
 
-    def _work(self) -> None:
+    def _work(self, decoder: Any) -> None:
         while (jobs := self._take()) is not None:
             jobs = [j for j in jobs if j.future.set_running_or_notify_cancel()]
             groups: dict[tuple[str, int, int], list[Job]] = {}
             for job in jobs:
                 groups.setdefault(job.key, []).append(job)
             for group in groups.values():
-                self._decode(group)
+                self._decode(decoder, group)
 
-    def _decode(self, jobs: list[Job]) -> None:
+    def _decode(self, decoder: Any, jobs: list[Job]) -> None:
         start = time.perf_counter()
-        model, beam, n_best = jobs[0].key
+        src = [s for job in jobs for s in job.src]
         try:
-            base = self.translators[model]
-            translator = replace(base, decode=replace(base.decode, beam_size=beam))
-            src = [s for job in jobs for s in job.src]
-            with torch.inference_mode():
-                hyps = translator.translate_ids(src, n_best)
+            hyps = decoder.decode(*jobs[0].key, src)
         except Exception as exc:  # noqa: BLE001 - handed to each caller; the worker lives on
             for job in jobs:
                 job.future.set_exception(exc)

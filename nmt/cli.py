@@ -351,8 +351,8 @@ def serve(
     shortlist: ShortlistOpt = None,
     max_batch_tokens: Annotated[int, typer.Option("--max-batch-tokens", min=1, help="Source pieces per decoded batch, across requests.")] = 4096,
     max_wait_ms: Annotated[float, typer.Option("--max-wait-ms", min=0.0, help="How long the first line of a batch waits for others (0 = no batching across requests).")] = 10.0,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Decoding threads sharing the models.")] = 1,
-    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Decoding processes, each with its own copy of the models.")] = 1,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads per decoding process (0 = default).")] = 0,
     max_queue_lines: Annotated[int, typer.Option("--max-queue-lines", min=1, help="Lines waiting at most; beyond, 429 + Retry-After.")] = 4096,
     max_lines: Annotated[int, typer.Option("--max-lines", min=1, help="Lines per request.")] = 256,
     max_line_chars: Annotated[int, typer.Option("--max-line-chars", min=1, help="Characters per line.")] = 10_000,
@@ -367,11 +367,11 @@ def serve(
 
     Example: nmt serve -m runs/multi30k_de_en/best.pt --port 8000
     """
-    import torch
 
     with _errors():
         try:
             from nmt.batcher import DynamicBatcher
+            from nmt.decoders import ProcessDecoder
             from nmt.server import Limits, ServerState, serve as run_server
         except ImportError as exc:
             raise NmtError(f"nmt serve needs the serve extra ({exc.name} is missing): "
@@ -382,11 +382,10 @@ def serve(
 
         if log_format not in ("text", "json", "none"):
             raise NmtError(f"--log-format {log_format}: use text, json or none", exit_code=2)
-        if threads:
-            torch.set_num_threads(threads)
-        translators, infos = {}, {}
+        translators, infos, specs = {}, {}, []
         for name, path in _model_specs(model):
-            tr = Translator.from_checkpoint(path, device, beam_size=beam, int8=int8, shortlist=shortlist)
+            # This process only tokenizes and detokenizes: the decoding processes hold the models.
+            tr = Translator.from_checkpoint(path, "cpu", beam_size=beam, shortlist=shortlist)
             info = describe(path, load_checkpoint(path))
             name = name or info["language_pair"]
             if name in translators:
@@ -395,7 +394,14 @@ def serve(
             if tr.decode.beam_size > max_beam:
                 raise NmtError(f"-m {path}: beam {tr.decode.beam_size} is over --max-beam {max_beam}", exit_code=2)
             translators[name], infos[name] = tr, info
-        batcher = DynamicBatcher(translators, max_batch_tokens, max_wait_ms, max_queue_lines, workers)
+            specs.append((name, str(path)))
+        overrides = {"beam_size": beam, "int8": int8, "shortlist": shortlist}
+        try:
+            decoders = [ProcessDecoder(specs, device, threads, overrides) for _ in range(workers)]
+        except RuntimeError as exc:
+            raise NmtError(str(exc)) from None
+        batcher = DynamicBatcher(translators, max_batch_tokens, max_wait_ms, max_queue_lines, workers,
+                                 decoders=decoders)
         state = ServerState(translators, infos, batcher, Limits(max_body_bytes, max_lines, max_line_chars,
                                                                 max_beam, timeout), log_format)
 

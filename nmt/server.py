@@ -245,7 +245,8 @@ def create_app(state: ServerState) -> Any:
     async def _bug(request: Request, exc: Exception) -> JSONResponse:
         # A bug or a failing device (e.g. out of memory): this request fails, the server goes on.
         print(f"nmt serve: {request.url.path}: {type(exc).__name__}: {str(exc)[:300]}", file=sys.stderr, flush=True)
-        return _error(500, f"internal error while translating ({type(exc).__name__}); the server goes on")
+        return _error(500, f"internal error while translating ({type(exc).__name__}: {str(exc)[:200]}); "
+                           "the server goes on")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

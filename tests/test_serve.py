@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
 import signal
 import subprocess
@@ -296,3 +297,21 @@ def test_a_failing_decoder_fails_the_request_not_the_server(trained_run, test_li
         assert bad.status_code == 500 and "RuntimeError" in bad.json()["error"]
         good = client.post("/v1/translate", json={"text": test_lines[:2]})
         assert good.status_code == 200 and len(good.json()["translations"]) == 2
+
+
+def test_a_killed_decoding_process_fails_one_request_and_is_replaced(trained_run, test_lines, reference):
+    s = Server(trained_run / "best.pt", "--beam", "2")
+    try:
+        children = subprocess.run(["pgrep", "-P", str(s.proc.pid), "-f", "spawn_main"], capture_output=True,
+                                  text=True).stdout.split()
+        decoders = [int(p) for p in children if "resource_tracker" not in
+                    open(f"/proc/{p}/cmdline", "rb").read().decode(errors="replace")]
+        assert len(decoders) == 1
+        os.kill(decoders[0], signal.SIGKILL)
+        time.sleep(0.5)
+        status, body, _ = s.translate(test_lines[:2])
+        assert status == 500 and "decoding process ended" in body["error"]
+        status, body, _ = s.translate(test_lines[:2])
+        assert status == 200 and body["translations"] == [reference[x] for x in test_lines[:2]]
+    finally:
+        assert s.stop() == 0
