@@ -5,7 +5,7 @@ What goes into the folder:
 * ``encoder.onnx``: (src (B, S) int64, src_len (B,) int64) → values, proj_keys,
   mask, the decoder's initial hidden state (and cell, for LSTM) and a_0;
 * ``decoder.onnx``: one step for R rows: (prev ids, hidden [, cell], prev_att,
-  values, proj_keys, mask, out_weight (G, n, out), out_bias (G, 1, n)) →
+  values, proj_keys, mask, out_weight_t (G, out, n), out_bias (G, 1, n)) →
   logits (R, n), new hidden [, cell], a_t, attention weights. The output
   matrix is an *input*: the whole vocabulary (G = 1) or each sentence's
   shortlist rows (one group per sentence), so one graph serves both;
@@ -38,7 +38,6 @@ from torch import nn
 
 from nmt import __version__
 from nmt.model import DecoderState, EncoderOutput, Seq2Seq
-from nmt.model.seq2seq import OutputVocab
 
 FORMAT = "nmt-onnx"
 VERSION = 1
@@ -109,13 +108,17 @@ class ExportDecoder(nn.Module):
 
     def forward(self, prev: torch.Tensor, *args: torch.Tensor) -> tuple[torch.Tensor, ...]:
         if self.lstm:
-            h, c, prev_att, values, proj_keys, mask, weight, bias = args
+            h, c, prev_att, values, proj_keys, mask, weight_t, bias = args
             hidden: Any = (h, c)
         else:
-            hidden, prev_att, values, proj_keys, mask, weight, bias = args
-        logits, state, weights = self.model.decode_logits(
-            prev, DecoderState(hidden, prev_att), EncoderOutput(values, proj_keys, mask),
-            vocab=OutputVocab(weight, bias))
+            hidden, prev_att, values, proj_keys, mask, weight_t, bias = args
+        m = self.model
+        att, state, weights = m._step(m.tgt_embed(prev), DecoderState(hidden, prev_att),
+                                      EncoderOutput(values, proj_keys, mask))
+        # OutputVocab.project with the matrix given transposed, (G, out, n): a transpose inside
+        # the graph would copy the whole output matrix at every step.
+        G = weight_t.size(0)
+        logits = torch.baddbmm(bias, att.view(G, -1, att.size(-1)), weight_t).view(att.size(0), -1)
         new = list(state.hidden) if self.lstm else [state.hidden]
         return (logits, *new, state.prev_att, weights)
 
@@ -147,18 +150,18 @@ def export_onnx(model: Seq2Seq, cfg_dict: dict, src_spm: bytes, tgt_spm: bytes, 
                                         **{s: {1: "rows"} for s in states}, "prev_att": row})
         enc = model.encode(src, src_len)
         hidden = list(enc[1].hidden) if lstm else [enc[1].hidden]
-        weight = model.output_matrix().unsqueeze(0)
-        bias = torch.zeros(1, 1, weight.size(1))
-        dec_in = ["prev", *states, "prev_att", "values", "proj_keys", "mask", "out_weight", "out_bias"]
+        weight_t = model.output_matrix().t().unsqueeze(0)
+        bias = torch.zeros(1, 1, weight_t.size(2))
+        dec_in = ["prev", *states, "prev_att", "values", "proj_keys", "mask", "out_weight_t", "out_bias"]
         dec_out = ["logits", *(f"new_{s}" for s in states), "att", "weights"]
         torch.onnx.export(
             ExportDecoder(model),
             (torch.tensor([2, 2]), *hidden, enc[1].prev_att, enc[0].values, enc[0].proj_keys, enc[0].mask,
-             weight, bias),
+             weight_t, bias),
             str(out / "decoder.onnx"), dynamo=False, opset_version=OPSET, input_names=dec_in,
             output_names=dec_out,
             dynamic_axes={"prev": row, **{s: {1: "rows"} for s in states}, "prev_att": row, "values": rs,
-                          "proj_keys": rs, "mask": rs, "out_weight": {0: "groups", 1: "width"},
+                          "proj_keys": rs, "mask": rs, "out_weight_t": {0: "groups", 2: "width"},
                           "out_bias": {0: "groups", 2: "width"}, "logits": {0: "rows", 1: "width"},
                           **{f"new_{s}": {1: "rows"} for s in states}, "att": row, "weights": rs})
     (out / "src.spm").write_bytes(src_spm)

@@ -34,6 +34,8 @@ class OnnxModel:
     def __init__(self, encoder: Any, decoder: Any, states: list[str], output_matrix: np.ndarray) -> None:
         self.encoder, self.decoder, self.states = encoder, decoder, states
         self._output = torch.from_numpy(output_matrix)
+        # decoder.onnx takes the output rows transposed, (G, out, n); the whole vocabulary once.
+        self._full = OutputVocab(self._output.t().contiguous().unsqueeze(0), torch.zeros(1, 1, self._output.size(0)))
 
     def eval(self) -> "OnnxModel":
         return self
@@ -53,19 +55,19 @@ class OnnxModel:
         return self._output
 
     def output_vocab(self, ids: torch.Tensor, real: torch.Tensor) -> OutputVocab:
+        """Each sentence's shortlist rows, transposed to (G, out, n) as decoder.onnx takes them."""
         weight = self._output.index_select(0, ids.reshape(-1)).view(*ids.shape, -1)
         bias = torch.zeros(ids.shape, dtype=weight.dtype).masked_fill_(~real, float("-inf"))
-        return OutputVocab(weight, bias.unsqueeze(1))
+        return OutputVocab(weight.transpose(1, 2).contiguous(), bias.unsqueeze(1))
 
     def decode_logits(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput,
                       rows: torch.Tensor | None = None, vocab: OutputVocab | None = None,
                       ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
-        if vocab is None:
-            vocab = OutputVocab(self._output.unsqueeze(0), torch.zeros(1, 1, self._output.size(0)))
+        vocab = vocab if vocab is not None else self._full
         hidden = list(state.hidden) if isinstance(state.hidden, tuple) else [state.hidden]
         feed = {"prev": _np(prev_tokens), **{n: _np(h) for n, h in zip(self.states, hidden)},
                 "prev_att": _np(state.prev_att), "values": _np(enc.values), "proj_keys": _np(enc.proj_keys),
-                "mask": _np(enc.mask), "out_weight": _np(vocab.weight), "out_bias": _np(vocab.bias)}
+                "mask": _np(enc.mask), "out_weight_t": _np(vocab.weight), "out_bias": _np(vocab.bias)}
         logits, *new, att, weights = [torch.from_numpy(x) for x in self.decoder.run(None, feed)]
         if rows is not None:
             logits = logits.index_select(0, rows)
