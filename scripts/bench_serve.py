@@ -117,7 +117,8 @@ def main() -> int:
     ap.add_argument("-m", "--model", type=Path, default=None)
     ap.add_argument("--clients", default="1,8,32,128")
     ap.add_argument("--beam", type=int, default=5)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2, help="torch threads of nmt translate and of the server")
+    ap.add_argument("--server-threads", type=int, default=None, help="the server's, if other than --threads")
     ap.add_argument("--lines", type=int, default=1000, help="test2016 sentences per run (at most 1,000)")
     ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the batching server's setting")
     ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
@@ -142,12 +143,13 @@ def main() -> int:
     print(f"nmt translate: {base:.1f} sentences/s ({wall:.1f} s with start-up, {one:.1f} s for one line)")
 
     results: dict = {"model": str(args.model or "configs/tiny.yaml (trained by the script)"),
-                     "beam": args.beam, "threads": args.threads, "lines": len(lines),
+                     "beam": args.beam, "threads": args.threads,
+                     "server_threads": args.server_threads or args.threads, "lines": len(lines),
                      "translate_sentences_per_s": round(base, 1),
                      "translate_wall_s": round(wall, 2), "translate_startup_s": round(one, 2),
                      "runs": [], **provenance()}
     for mode, wait in (("batching", args.max_wait_ms), ("no batching", 0.0)):
-        proc, port = start_server(model, args.beam, args.threads, wait)
+        proc, port = start_server(model, args.beam, args.server_threads or args.threads, wait)
         try:
             asyncio.run(load(port, lines[:16], 4, 120))  # warm-up
             for c in clients:
