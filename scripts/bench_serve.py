@@ -112,6 +112,32 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
+def decode_ceiling(model: Path, lines: list[str], beam: int, threads: int, sizes: list[int]) -> list[dict]:
+    """What decoding alone reaches on batches like the server's: the same lines in input
+    (unsorted) order, cut into batches of the server's mean batch size, decoded in this
+    process's main thread with no HTTP; ``sorted``: nmt translate's order (length-sorted
+    batches of decode.batch_size) for reference."""
+    import torch
+
+    sys.path.insert(0, str(ROOT))
+    from nmt.translate import Translator
+
+    torch.set_num_threads(threads)
+    tr = Translator.from_checkpoint(model, "cpu", beam_size=beam)
+    src = tr.encode(lines)
+    tr.translate_ids(src[:32])  # warm-up
+    out = []
+    for size in [0, *sizes]:
+        t0 = time.perf_counter()
+        for i in range(0, len(src), size or len(src)):
+            tr.translate_ids(src[i: i + (size or len(src))])
+        rate = len(src) / (time.perf_counter() - t0)
+        out.append({"batch_lines": size or "sorted", "sentences_per_s": round(rate, 1)})
+        print(f"decoding alone, {'sorted batches' if not size else f'batches of {size}'}: {rate:.1f} sent/s",
+              flush=True)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-m", "--model", type=Path, default=None)
@@ -172,6 +198,9 @@ def main() -> int:
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(60)
+    results["ceiling"] = decode_ceiling(model, lines, args.beam, args.server_threads or args.threads,
+                                        sorted({round(r["mean_batch_lines"]) for r in results["runs"]
+                                                if r["mode"] == "batching"}))
     write_json(args.json, results)
     if tmp is not None:
         tmp.cleanup()

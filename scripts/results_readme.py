@@ -10,9 +10,12 @@ A figure no file holds is not printed; a missing file leaves its table out.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from sysinfo import load_result as _load, short_cpu
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sysinfo import load_result as _load, short_cpu  # noqa: E402
 
 
 def serving(results_dir: Path) -> str:
@@ -34,6 +37,13 @@ def serving(results_dir: Path) -> str:
         lines.append(f"| {c} | {on['sentences_per_s']} | {on['vs_translate']:.2f} | {on['p50_ms']:.0f} | "
                      f"{on['p95_ms']:.0f} | {on['p99_ms']:.0f} | {on['mean_batch_lines']} | "
                      + (f"{off['sentences_per_s']} | {off['p95_ms']:.0f} |" if off else "– | – |"))
+    if b.get("ceiling"):
+        def what(c: dict) -> str:
+            kind = ("length-sorted batches, as nmt translate" if c["batch_lines"] == "sorted"
+                    else f"batches of {c['batch_lines']} in arrival order")
+            return f"{kind}: {c['sentences_per_s']}"
+        lines += ["", "The same lines decoded alone in one process, no HTTP (sentences/s; the ceiling for "
+                  "batches like the server's): " + "; ".join(what(c) for c in b["ceiling"]) + "."]
     return "\n".join(lines)
 
 

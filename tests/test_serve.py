@@ -269,6 +269,7 @@ def test_bench_serve_writes_its_figures(trained_run, tmp_path):
     assert runs[("no batching", 4)]["mean_batch_requests"] == 1.0
     for r in runs.values():
         assert r["sentences_per_s"] > 0 and r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]
+    assert data["ceiling"][0]["batch_lines"] == "sorted" and all(c["sentences_per_s"] > 0 for c in data["ceiling"])
 
 
 def test_a_failing_decoder_fails_the_request_not_the_server(trained_run, test_lines, monkeypatch):
