@@ -241,7 +241,7 @@ def test_sigterm_answers_requests_in_flight_and_refuses_new_ones(trained_run, te
 
 def test_two_models_by_name_and_a_name_clash(trained_run, test_lines, reference):
     best, last = trained_run / "best.pt", trained_run / "last.pt"
-    s = Server(best, "-m", f"other={last}", "--beam", "2")
+    s = Server(best, "-m", f"other={last}", "--beam", "2", "--workers", "2")  # two decoding processes
     try:
         status, body, _ = s.request("GET", "/v1/models")
         assert [m["name"] for m in body["models"]] == ["de-en", "other"]
