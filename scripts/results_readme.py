@@ -42,8 +42,7 @@ def serving(results_dir: Path) -> str:
             kind = ("length-sorted batches, as nmt translate" if c["batch_lines"] == "sorted"
                     else f"batches of {c['batch_lines']} in arrival order")
             return f"{kind}: {c['sentences_per_s']}"
-        lines += ["", "The same lines decoded alone in one process, no HTTP (sentences/s; the ceiling for "
-                  "batches like the server's): " + "; ".join(what(c) for c in b["ceiling"]) + "."]
+        lines += ["", "Decoding alone, no HTTP (sentences/s): " + "; ".join(what(c) for c in b["ceiling"]) + "."]
     return "\n".join(lines)
 
 
@@ -57,12 +56,13 @@ def toolbox(results_dir: Path) -> str:
         out.append("")
     eng = _load(results_dir, "bench_engines")
     if eng:
-        out += [f"**Engines** (`{eng['command']}`, test2016, {short_cpu(eng['cpu'])}, {eng['threads']} threads, "
-                "start-up excluded, one run each):", "",
-                "| beam | engine | precision | sentences/s | BLEU |", "|---|---|---|---|---|"]
-        out += [f"| {r['beam']} | {r['engine']} | {r['precision']} | {r['sentences_per_s']} | {r['bleu']:.2f} |"
-                for r in eng["rows"]]
-        out.append("")
+        rows = {(r["beam"], r["engine"], r["precision"]): r for r in eng["rows"]}
+        t5, o5 = rows.get((5, "torch", "fp32")), rows.get((5, "onnxruntime", "fp32"))
+        if t5 and o5:
+            out += [f"**ONNX**: onnxruntime fp32 gives the same test BLEU as PyTorch ({o5['bleu']:.2f} at beam 5, "
+                    f"identical outputs) at {o5['sentences_per_s'] / t5['sentences_per_s']:.2f}x its speed "
+                    f"({o5['sentences_per_s']} vs {t5['sentences_per_s']} sentences/s; all engines and "
+                    "precisions: [docs/toolbox.md](docs/toolbox.md#onnx-export-and-onnxruntime)).", ""]
     bl = _load(results_dir, "by_length")
     if bl:
         names = list(bl["models"])
@@ -126,3 +126,17 @@ def headline(results_dir: Path) -> str:
         lines[-1] += (f" Against Joey NMT on the same model, data and 2 cores (`{joey['command']}`): "
                       f"{joey['train_ratio']:.1f}× its training speed, {joey['translate_ratio']:.1f}× its beam search.")
     return "\n".join(lines)
+
+
+def engines(results_dir: Path) -> str:
+    """docs/toolbox.md's table: every engine x precision x beam from bench_engines.json."""
+    out: list[str] = []
+    eng = _load(results_dir, "bench_engines")
+    if eng:
+        out += [f"**Engines** (`{eng['command']}`, test2016, {short_cpu(eng['cpu'])}, {eng['threads']} threads, "
+                "start-up excluded, one run each):", "",
+                "| beam | engine | precision | sentences/s | BLEU |", "|---|---|---|---|---|"]
+        out += [f"| {r['beam']} | {r['engine']} | {r['precision']} | {r['sentences_per_s']} | {r['bleu']:.2f} |"
+                for r in eng["rows"]]
+        out.append("")
+    return "\n".join(out).rstrip() or "(no scripts/results/bench_engines.json yet)"

@@ -39,6 +39,8 @@ README = ROOT / "README.md"
 SERVE_BEGIN, SERVE_END = "<!-- serving:begin -->", "<!-- serving:end -->"
 TOOLS_BEGIN, TOOLS_END = "<!-- toolbox:begin -->", "<!-- toolbox:end -->"
 HEAD_BEGIN, HEAD_END = "<!-- headline:begin -->", "<!-- headline:end -->"
+TOOLBOX_DOC = ROOT / "docs" / "toolbox.md"
+ENG_BEGIN, ENG_END = "<!-- engines:begin -->", "<!-- engines:end -->"
 
 
 def _fmt(values: list[float], digits: int = 2) -> str:
@@ -234,16 +236,18 @@ def main() -> int:
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from results_readme import headline, serving, toolbox
+    from results_readme import engines, headline, serving, toolbox
 
     text, perf = table(args.results), performance(args.results)
     head, serve, tools = headline(args.results), serving(args.results), toolbox(args.results)
+    eng = engines(args.results)
     if not args.write:
-        print("\n\n".join((text, perf, head, serve, tools)))
+        print("\n\n".join((text, perf, head, serve, tools, eng)))
         return 0
     for path, begin, end, part in ((RESULTS_DOC, BEGIN, END, text), (PERF_DOC, PERF_BEGIN, PERF_END, perf),
                                    (README, HEAD_BEGIN, HEAD_END, head), (README, SERVE_BEGIN, SERVE_END, serve),
-                                   (README, TOOLS_BEGIN, TOOLS_END, tools)):
+                                   (README, TOOLS_BEGIN, TOOLS_END, tools),
+                                   (TOOLBOX_DOC, ENG_BEGIN, ENG_END, eng)):
         path.write_text(_replace(path.read_text(), begin, end, part))
     return 0
 
