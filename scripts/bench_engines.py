@@ -16,7 +16,6 @@ figures are for comparing engines on one machine in one sitting.
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from sysinfo import ENV, provenance, test_rows, write_json  # noqa: E402
+from sysinfo import ENV, bench_parser, provenance, test_rows, write_json  # noqa: E402
 
 SETTINGS = [("torch", False), ("torch", True), ("onnxruntime", False), ("onnxruntime", True)]
 
@@ -45,12 +44,9 @@ def translate(model: Path, engine: str, int8: bool, beam: int, threads: int, tex
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = bench_parser(__doc__)
     ap.add_argument("-m", "--model", type=Path, required=True)
     ap.add_argument("--beams", default="1,5")
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--lines", type=int, default=1000)
-    ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     from nmt.evaluate import score
 

@@ -15,7 +15,6 @@ runs/multi30k_de_en-seedN) are used.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -24,18 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from sysinfo import provenance, test_rows, write_json  # noqa: E402
+from sysinfo import bench_parser, provenance, test_rows, write_json  # noqa: E402
 
 DEFAULTS = ["runs/multi30k_de_en/best.pt", "runs/multi30k_de_en-seed2/best.pt", "runs/multi30k_de_en-seed3/best.pt"]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = bench_parser(__doc__, beam=5)
     ap.add_argument("-m", "--model", action="append", type=Path, default=[])
-    ap.add_argument("--beam", type=int, default=5)
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--lines", type=int, default=1000)
-    ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     import torch
 

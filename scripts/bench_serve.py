@@ -18,7 +18,6 @@ baseline, alone. Without -m, configs/tiny.yaml is trained to a temporary folder.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import re
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_translate import run_translate  # noqa: E402
-from sysinfo import ENV, provenance, test_rows, write_json  # noqa: E402
+from sysinfo import ENV, bench_parser, provenance, test_rows, write_json  # noqa: E402
 
 
 def start_server(model: Path, beam: int, threads: int, max_wait_ms: float) -> tuple[subprocess.Popen, int]:
@@ -139,16 +138,12 @@ def decode_ceiling(model: Path, lines: list[str], beam: int, threads: int, sizes
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = bench_parser(__doc__, beam=5)  # --threads: of nmt translate and of the server
     ap.add_argument("-m", "--model", type=Path, default=None)
     ap.add_argument("--clients", default="1,8,32,128")
-    ap.add_argument("--beam", type=int, default=5)
-    ap.add_argument("--threads", type=int, default=2, help="torch threads of nmt translate and of the server")
     ap.add_argument("--server-threads", type=int, default=None, help="the server's, if other than --threads")
-    ap.add_argument("--lines", type=int, default=1000, help="test2016 sentences per run (at most 1,000)")
     ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the batching server's setting")
     ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
-    ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     lines = [r["de"] for r in test_rows(args.lines)]
     clients = [int(c) for c in args.clients.split(",")]

@@ -76,3 +76,18 @@ def load_result(results_dir: Path, name: str) -> dict | None:
     """``results_dir/NAME.json`` as a dict, or None when no command has written it yet."""
     path = results_dir / f"{name}.json"
     return json.loads(path.read_text()) if path.is_file() else None
+
+
+def bench_parser(doc: str | None, threads: int = 2, lines: int | None = 1000, beam: int | None = None):  # noqa: ANN201
+    """The argparse parser the benchmark scripts start from: ``--threads``, ``--json`` and,
+    when given defaults, ``--lines`` (test2016 sentences) and ``--beam``."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--threads", type=int, default=threads, help="torch threads")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    if lines is not None:
+        ap.add_argument("--lines", type=int, default=lines, help="test2016 sentences (at most 1,000)")
+    if beam is not None:
+        ap.add_argument("--beam", type=int, default=beam)
+    return ap
