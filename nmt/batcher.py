@@ -38,7 +38,7 @@ class Stopped(Exception):
     """The batcher is shutting down and takes no new work."""
 
 
-@dataclass
+@dataclass(eq=False)  # identity: the queue removes this job, never an equal-looking one
 class Job:
     """One request's lines (already encoded) and where its results go."""
 
