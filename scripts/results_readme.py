@@ -18,6 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sysinfo import load_result as _load, short_cpu  # noqa: E402
 
 
+def table(header: list[str], rows: list[list]) -> list[str]:
+    """Markdown table lines: the header, its rule, one line per row (cells already formatted)."""
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(str(c) for c in row) + " |" for row in rows)]
+
+
 def serving(results_dir: Path) -> str:
     b = _load(results_dir, "bench_serve")
     if not b:
@@ -26,17 +32,16 @@ def serving(results_dir: Path) -> str:
     clients = sorted({c for _, c in runs})
     lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
              f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
-             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s):", "",
-             "| clients | sentences/s | × translate | p50 ms | p95 ms | p99 ms | mean batch (lines) "
-             "| without batching: sentences/s | p95 ms |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s):", ""]
+    rows = []
     for c in clients:
         on, off = runs.get(("batching", c)), runs.get(("no batching", c))
-        if not on:
-            continue
-        lines.append(f"| {c} | {on['sentences_per_s']} | {on['vs_translate']:.2f} | {on['p50_ms']:.0f} | "
-                     f"{on['p95_ms']:.0f} | {on['p99_ms']:.0f} | {on['mean_batch_lines']} | "
-                     + (f"{off['sentences_per_s']} | {off['p95_ms']:.0f} |" if off else "– | – |"))
+        if on:
+            rows.append([c, on["sentences_per_s"], f"{on['vs_translate']:.2f}", f"{on['p50_ms']:.0f}",
+                         f"{on['p95_ms']:.0f}", f"{on['p99_ms']:.0f}", on["mean_batch_lines"],
+                         off["sentences_per_s"] if off else "–", f"{off['p95_ms']:.0f}" if off else "–"])
+    lines += table(["clients", "sentences/s", "× translate", "p50 ms", "p95 ms", "p99 ms", "mean batch (lines)",
+                    "without batching: sentences/s", "p95 ms"], rows)
     if b.get("ceiling"):
         def what(c: dict) -> str:
             kind = ("length-sorted batches, as nmt translate" if c["batch_lines"] == "sorted"
@@ -51,8 +56,9 @@ def toolbox(results_dir: Path) -> str:
     ens = _load(results_dir, "bench_ensemble")
     if ens:
         out += [f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, {short_cpu(ens['cpu'])}, "
-                f"{ens['threads']} threads):", "", "| model | BLEU | chrF | sentences/s |", "|---|---|---|---|"]
-        out += [f"| {r['name']} | {r['bleu']:.2f} | {r['chrf']:.2f} | {r['sentences_per_s']} |" for r in ens["rows"]]
+                f"{ens['threads']} threads):", ""]
+        out += table(["model", "BLEU", "chrF", "sentences/s"],
+                     [[r["name"], f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["sentences_per_s"]] for r in ens["rows"]])
         out.append("")
     eng = _load(results_dir, "bench_engines")
     if eng:
@@ -134,9 +140,9 @@ def engines(results_dir: Path) -> str:
     eng = _load(results_dir, "bench_engines")
     if eng:
         out += [f"**Engines** (`{eng['command']}`, test2016, {short_cpu(eng['cpu'])}, {eng['threads']} threads, "
-                "start-up excluded, one run each):", "",
-                "| beam | engine | precision | sentences/s | BLEU |", "|---|---|---|---|---|"]
-        out += [f"| {r['beam']} | {r['engine']} | {r['precision']} | {r['sentences_per_s']} | {r['bleu']:.2f} |"
-                for r in eng["rows"]]
+                "start-up excluded, one run each):", ""]
+        out += table(["beam", "engine", "precision", "sentences/s", "BLEU"],
+                     [[r["beam"], r["engine"], r["precision"], r["sentences_per_s"], f"{r['bleu']:.2f}"]
+                      for r in eng["rows"]])
         out.append("")
     return "\n".join(out).rstrip() or "(no scripts/results/bench_engines.json yet)"
