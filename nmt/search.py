@@ -254,7 +254,7 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     add PAD at no cost). A sentence is done when all K of its beams have
     produced EOS, and leaves the batch at once, so the remaining steps only
     compute the sentences still being searched (1.31x faster on test2016 at
-    beam 5, same outputs: ``scripts/dev/ab_search.py``). Stopping a sentence as
+    beam 5, same outputs: ``scripts/dev/ab.py --only nmt/search.py``). Stopping a sentence as
     soon as its best beam is finished, the rule of OpenNMT-py and Joey NMT,
     lowered validation BLEU with the length penalty (a longer live hypothesis
     can still win after normalisation), so it is not used.

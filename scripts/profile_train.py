@@ -30,7 +30,7 @@ from torch.profiler import ProfilerActivity, profile  # noqa: E402
 from nmt.config import load_config  # noqa: E402
 from nmt.loss import compute_loss  # noqa: E402
 from nmt.train import Trainer  # noqa: E402
-from sysinfo import provenance, write_json  # noqa: E402
+from sysinfo import provenance, top_ops, write_json  # noqa: E402
 
 
 def main() -> int:
@@ -88,14 +88,11 @@ def main() -> int:
     for row in cast_rows:
         print(f"cast {row['input_shapes']}: {row['calls_per_step']} calls/step, {row['self_cpu_ms_per_step']} ms/step")
     if args.json:
-        events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
-        total = sum(e.self_cpu_time_total for e in events)
         write_json(args.json, {
             "benchmark": "training step profile", "config": args.config.stem, "steps": args.steps,
             "threads": torch.get_num_threads(), "torch": torch.__version__,
             "phase_ms_per_step": {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()},
-            "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
-                         "calls_per_step": round(e.count / args.steps, 1)} for e in events[: args.rows]],
+            "top_ops": top_ops(prof, args.rows, steps=args.steps),
             "overrides": args.overrides, "casts": cast_rows, "ops_per_step": ops_per_step,
             **provenance(),
         })

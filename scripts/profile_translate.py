@@ -10,7 +10,6 @@ operator table (self CPU time, sorted) for a second, profiled run.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -24,9 +23,7 @@ from torch.profiler import ProfilerActivity, profile  # noqa: E402
 from nmt.translate import Translator  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from sysinfo import provenance, write_json  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
+from sysinfo import provenance, test_rows, top_ops, write_json  # noqa: E402
 
 
 def main() -> int:
@@ -39,9 +36,8 @@ def main() -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the breakdown here")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    lines = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
     tr = Translator.from_checkpoint(args.model, beam_size=args.beam, batch_size=args.batch_size)
-    src = tr.encode(lines)
+    src = tr.encode([r[tr.config.data.src_lang if tr.config else "de"] for r in test_rows()])
     tr.translate_ids(src[:64])
     t0 = time.perf_counter()
     tr.translate_ids(src)
@@ -51,14 +47,11 @@ def main() -> int:
         tr.translate_ids(src)
     print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=args.rows))
     if args.json:
-        events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
-        total = sum(e.self_cpu_time_total for e in events)
         write_json(args.json, {
             "benchmark": "beam search profile, test2016", "model": str(args.model), "beam": args.beam,
             "batch_size": tr.decode.batch_size, "threads": torch.get_num_threads(), "torch": torch.__version__,
             "sentences_per_s": round(len(src) / wall, 1),
-            "top_ops": [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1),
-                         "calls": e.count} for e in events[: args.rows]],
+            "top_ops": top_ops(prof, args.rows),
             **provenance(),
         })
     return 0

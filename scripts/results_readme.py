@@ -24,6 +24,11 @@ def table(header: list[str], rows: list[list]) -> list[str]:
             *("| " + " | ".join(str(c) for c in row) + " |" for row in rows)]
 
 
+def block(title: str, header: list[str], rows: list[list]) -> list[str]:
+    """A titled table as the docs show each benchmark: title line, blank, table, blank."""
+    return [title, "", *table(header, rows), ""]
+
+
 def serving(results_dir: Path) -> str:
     b = _load(results_dir, "bench_serve")
     if not b:
@@ -55,11 +60,9 @@ def toolbox(results_dir: Path) -> str:
     out: list[str] = []
     ens = _load(results_dir, "bench_ensemble")
     if ens:
-        out += [f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, {short_cpu(ens['cpu'])}, "
-                f"{ens['threads']} threads):", ""]
-        out += table(["model", "BLEU", "chrF", "sentences/s"],
+        out += block(f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, {short_cpu(ens['cpu'])}, "
+                     f"{ens['threads']} threads):", ["model", "BLEU", "chrF", "sentences/s"],
                      [[r["name"], f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["sentences_per_s"]] for r in ens["rows"]])
-        out.append("")
     eng = _load(results_dir, "bench_engines")
     if eng:
         rows = {(r["beam"], r["engine"], r["precision"]): r for r in eng["rows"]}
@@ -73,21 +76,15 @@ def toolbox(results_dir: Path) -> str:
     if bl:
         names = list(bl["models"])
         first = bl["models"][names[0]]["by_length"]
-        out += [f"**BLEU (chrF) by source length** (`{bl['command']}`, {bl['split']}; "
-                "[picture](scripts/results/by_length.png)):", "",
-                "| source words | sentences | " + " | ".join(n.upper() for n in names) + " |",
-                "|---|---|" + "---|" * len(names)]
-        for i, bucket in enumerate(first):
-            if not bucket["sentences"]:
-                continue
-            cells = []
-            for n in names:
-                row = bl["models"][n]["by_length"][i]
-                cells.append(f"{row['bleu']:.2f} ({row['chrf']:.1f})")
-            out.append(f"| {bucket['bucket']} | {bucket['sentences']} | " + " | ".join(cells) + " |")
-        out.append("| all | " + str(sum(b["sentences"] for b in first)) + " | "
-                   + " | ".join(f"{bl['models'][n]['bleu']:.2f} ({bl['models'][n]['chrf']:.1f})" for n in names) + " |")
-        out.append("")
+        def cell(row: dict) -> str:
+            return f"{row['bleu']:.2f} ({row['chrf']:.1f})"
+
+        rows = [[bucket["bucket"], bucket["sentences"], *(cell(bl["models"][n]["by_length"][i]) for n in names)]
+                for i, bucket in enumerate(first) if bucket["sentences"]]
+        rows.append(["all", sum(b["sentences"] for b in first), *(cell(bl["models"][n]) for n in names)])
+        out += block(f"**BLEU (chrF) by source length** (`{bl['command']}`, {bl['split']}; "
+                     "[picture](scripts/results/by_length.png)):",
+                     ["source words", "sentences", *(n.upper() for n in names)], rows)
     return "\n".join(out).rstrip() or "(no toolbox results yet)"
 
 
@@ -136,13 +133,11 @@ def headline(results_dir: Path) -> str:
 
 def engines(results_dir: Path) -> str:
     """docs/toolbox.md's table: every engine x precision x beam from bench_engines.json."""
-    out: list[str] = []
     eng = _load(results_dir, "bench_engines")
-    if eng:
-        out += [f"**Engines** (`{eng['command']}`, test2016, {short_cpu(eng['cpu'])}, {eng['threads']} threads, "
-                "start-up excluded, one run each):", ""]
-        out += table(["beam", "engine", "precision", "sentences/s", "BLEU"],
-                     [[r["beam"], r["engine"], r["precision"], r["sentences_per_s"], f"{r['bleu']:.2f}"]
-                      for r in eng["rows"]])
-        out.append("")
-    return "\n".join(out).rstrip() or "(no scripts/results/bench_engines.json yet)"
+    if not eng:
+        return "(no scripts/results/bench_engines.json yet)"
+    return "\n".join(block(f"**Engines** (`{eng['command']}`, test2016, {short_cpu(eng['cpu'])}, "
+                           f"{eng['threads']} threads, start-up excluded, one run each):",
+                           ["beam", "engine", "precision", "sentences/s", "BLEU"],
+                           [[r["beam"], r["engine"], r["precision"], r["sentences_per_s"], f"{r['bleu']:.2f}"]
+                            for r in eng["rows"]])).rstrip()

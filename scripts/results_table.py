@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from results_readme import block  # noqa: E402
 from sysinfo import load_result as _load, short_cpu  # noqa: E402
+
 RESULTS_DOC, PERF_DOC = ROOT / "docs" / "results.md", ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- results-table:begin -->", "<!-- results-table:end -->"
 PERF_BEGIN, PERF_END = "<!-- performance:begin -->", "<!-- performance:end -->"
@@ -111,10 +113,9 @@ def performance(results_dir: Path) -> str:
     if prof:
         phases = ", ".join(f"{k} {v:.0f} ms" for k, v in prof["phase_ms_per_step"].items())
         where = f"{short_cpu(prof['cpu'])}, " if prof.get("cpu") else ""
-        out += [f"**Where a training step goes** (`{prof['command']}`, {where}{prof['threads']} threads): {phases}.",
-                "", "| operator | self CPU % | calls/step |", "|---|---|---|"]
-        out += [f"| `{o['op']}` | {o['self_cpu_pct']} | {o['calls_per_step']:g} |" for o in prof["top_ops"]]
-        out.append("")
+        out += block(f"**Where a training step goes** (`{prof['command']}`, {where}{prof['threads']} threads): "
+                     f"{phases}.", ["operator", "self CPU %", "calls/step"],
+                     [[f"`{o['op']}`", o["self_cpu_pct"], f"{o['calls_per_step']:g}"] for o in prof["top_ops"]])
     bench = _load(results_dir, "bench_train")
     if bench:
         where = bench["device"] if bench.get("device_type") == "cuda" else short_cpu(bench["cpu"])
@@ -183,43 +184,37 @@ def performance(results_dir: Path) -> str:
         sl = _load(results_dir, f"bench_shortlist_{split}")
         if not sl:
             continue
-        out += [f"**Lexical shortlist vs the whole vocabulary, {split}** (`{sl['command']}`, "
-                f"{short_cpu(sl['cpu'])}, {sl['threads']} threads, beam {sl['beam']}, medians of "
-                f"{sl['repeats']} runs; FxM = F frequent pieces + M per source piece):", "",
-                "| model | setting | mean shortlist size | sentences/s | speed-up | BLEU | chrF | outputs changed |",
-                "|---|---|---|---|---|---|---|---|"]
-        out += [f"| {Path(r['model']).parent.name} | {r['setting']} | {r['mean_width'] or 'all'} | "
-                f"{r['sent_per_s']} | {r['speedup']:.2f} | {r['bleu']:.2f} | {r['chrf']:.2f} | {r['differ']} |"
-                for r in sl["rows"]]
-        out += ["", "Mean over the models: " + "; ".join(
+        out += block(f"**Lexical shortlist vs the whole vocabulary, {split}** (`{sl['command']}`, "
+                     f"{short_cpu(sl['cpu'])}, {sl['threads']} threads, beam {sl['beam']}, medians of "
+                     f"{sl['repeats']} runs; FxM = F frequent pieces + M per source piece):",
+                     ["model", "setting", "mean shortlist size", "sentences/s", "speed-up", "BLEU", "chrF",
+                      "outputs changed"],
+                     [[Path(r["model"]).parent.name, r["setting"], r["mean_width"] or "all", r["sent_per_s"],
+                       f"{r['speedup']:.2f}", f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["differ"]] for r in sl["rows"]])
+        out += ["Mean over the models: " + "; ".join(
             f"{s['setting']} BLEU {s['mean_bleu']:.2f}, chrF {s['mean_chrf']:.2f}, speed-up "
             f"{s['median_speedup']:.2f} (median)" for s in sl["summary"]) + ".", ""]
     speed = _load(results_dir, "bench_translate")
     if speed and speed["speed"]:
         cmd = speed.get("command", "python scripts/bench_translate.py")
         where = f", {short_cpu(speed['cpu'])}, {speed['threads']} threads" if speed.get("cpu") else ""
-        out += [f"**Translation speed** (`{cmd}`: a fresh `nmt translate` process per run over test2016 "
-                f"from stdin, start-up excluded{where}):", "",
-                "| beam | precision | output vocabulary | sentences/s | output pieces/s | peak RSS (MiB) | test BLEU |",
-                "|---|---|---|---|---|---|---|"]
-        out += [f"| {r['beam']} | {r.get('precision', 'fp32')} | {r.get('vocab', 'full')} | {r['sentences_per_s']} | "
-                f"{r['pieces_per_s']} | {r['peak_rss_mib']} | {r.get('bleu', '')} |" for r in speed["speed"]]
-        out.append("")
+        out += block(f"**Translation speed** (`{cmd}`: a fresh `nmt translate` process per run over test2016 "
+                     f"from stdin, start-up excluded{where}):",
+                     ["beam", "precision", "output vocabulary", "sentences/s", "output pieces/s", "peak RSS (MiB)",
+                      "test BLEU"],
+                     [[r["beam"], r.get("precision", "fp32"), r.get("vocab", "full"), r["sentences_per_s"],
+                       r["pieces_per_s"], r["peak_rss_mib"], r.get("bleu", "")] for r in speed["speed"]])
     tprof = _load(results_dir, "profile_translate")
     if tprof:
-        out += [f"**Where beam search goes** (`{tprof['command']}`, {short_cpu(tprof['cpu'])}, "
-                f"{tprof['threads']} threads, beam {tprof['beam']}, batches of {tprof['batch_size']}: "
-                f"{tprof['sentences_per_s']} sentences/s unprofiled):", "",
-                "| operator | self CPU % | calls |", "|---|---|---|"]
-        out += [f"| `{o['op']}` | {o['self_cpu_pct']} | {o['calls']} |" for o in tprof["top_ops"]]
-        out.append("")
+        out += block(f"**Where beam search goes** (`{tprof['command']}`, {short_cpu(tprof['cpu'])}, "
+                     f"{tprof['threads']} threads, beam {tprof['beam']}, batches of {tprof['batch_size']}: "
+                     f"{tprof['sentences_per_s']} sentences/s unprofiled):", ["operator", "self CPU %", "calls"],
+                     [[f"`{o['op']}`", o["self_cpu_pct"], o["calls"]] for o in tprof["top_ops"]])
     rss = _load(results_dir, "bench_translate_rss")
     if rss and rss["rss"]:
         cmd = rss.get("command", "python scripts/bench_translate.py --rss-lines ...")
-        out += [f"**Memory while streaming** (`{cmd}`):", "",
-                "| input lines | beam | wall (s) | peak RSS (MiB) |", "|---|---|---|---|"]
-        out += [f"| {r['lines']} | {r['beam']} | {r['wall_s']} | {r['peak_rss_mib']} |" for r in rss["rss"]]
-        out.append("")
+        out += block(f"**Memory while streaming** (`{cmd}`):", ["input lines", "beam", "wall (s)", "peak RSS (MiB)"],
+                     [[r["lines"], r["beam"], r["wall_s"], r["peak_rss_mib"]] for r in rss["rss"]])
     return "\n".join(out).rstrip()
 
 

@@ -78,6 +78,17 @@ def load_result(results_dir: Path, name: str) -> dict | None:
     return json.loads(path.read_text()) if path.is_file() else None
 
 
+def top_ops(prof, rows: int, steps: int | None = None) -> list[dict]:  # noqa: ANN001
+    """A torch.profiler run's ``rows`` operators by self CPU time, as JSON rows: share of the
+    total and calls (per step when ``steps`` is given, as the training profile reports them)."""
+    events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
+    total = sum(e.self_cpu_time_total for e in events) or 1
+    calls = (lambda e: {"calls": e.count}) if steps is None else \
+        (lambda e: {"calls_per_step": round(e.count / steps, 1)})
+    return [{"op": e.key, "self_cpu_pct": round(100 * e.self_cpu_time_total / total, 1), **calls(e)}
+            for e in events[:rows]]
+
+
 def bench_parser(doc: str | None, threads: int = 2, lines: int | None = 1000, beam: int | None = None):  # noqa: ANN201
     """The argparse parser the benchmark scripts start from: ``--threads``, ``--json`` and,
     when given defaults, ``--lines`` (test2016 sentences) and ``--beam``."""

@@ -36,7 +36,7 @@ class AdditiveAttention(nn.Module):
         3.6x slower than its sigmoid on this CPU (6.2 vs 1.7 ms for 320 x 20 x
         512, 2 threads), and this (batch x src_len x hidden) non-linearity was
         14% of beam search time, the largest op after the matrix products.
-        End to end (``scripts/dev/ab_translate.py --rev 0397425 --beam 5``, test2016,
+        End to end (``scripts/dev/ab.py --rev 0397425 --beam 5``, test2016,
         0 outputs differ): 1.13x with 1 thread, within noise with 2 (0.99x).
         The factors 2 sit in :meth:`project_keys` (once per sentence), on the
         query and on the (batch, src_len) scores.

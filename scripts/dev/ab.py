@@ -1,12 +1,14 @@
 #!/usr/bin/env python
-"""A/B of decoding: the whole ``nmt`` package at a git revision vs the working tree.
+"""A/B of decoding: the ``nmt`` package at a git revision vs the working tree.
 
-    python scripts/dev/ab_translate.py -m runs/multi30k_de_en/best.pt --rev 6edacbb [--beam 5] [--repeats 3]
+    python scripts/dev/ab.py -m runs/multi30k_de_en/best.pt --rev 6edacbb [--beam 5] [--repeats 3]
+    python scripts/dev/ab.py -m runs/multi30k_de_en/best.pt --rev f197c96 --only nmt/search.py
 
-Unlike ``scripts/dev/ab_search.py`` (which swaps only ``nmt/search.py`` in one
-process), this checks changes anywhere in the package, e.g. in the model's
-attention. Each run is a fresh worker process that imports one version of
-``nmt`` (the revision is unpacked with ``git archive``), loads the model,
+By default the whole package is taken at the revision, which checks changes
+anywhere in it (e.g. the model's attention); ``--only FILE`` takes just those
+files at the revision and the rest from the working tree, to time one module's
+change alone (what the former ``ab_search.py`` did). Each run is a fresh worker
+process that imports one version of ``nmt``, loads the model,
 warms up on one batch, then times ``Translator.translate_ids`` over the whole
 split (model loading and tokenization excluded). The two versions alternate,
 so machine noise hits both alike. Prints each run, the median speed-up, how
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,11 +33,18 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "multi30k"
 
 
-def unpack_rev(rev: str) -> Path:
-    """``nmt/`` as it was at ``rev``, in a temporary folder (returned: the folder holding ``nmt``)."""
+def unpack_rev(rev: str, only: list[str]) -> Path:
+    """``nmt/`` as it was at ``rev`` (or the working tree's with just the ``only`` files at ``rev``),
+    in a temporary folder (returned: the folder holding ``nmt``)."""
+    dest = Path(tempfile.mkdtemp(prefix="ab_"))
+    if only:
+        shutil.copytree(ROOT / "nmt", dest / "nmt", ignore=shutil.ignore_patterns("__pycache__"))
+        for path in only:
+            (dest / path).write_bytes(subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, check=True,
+                                                     capture_output=True).stdout)
+        return dest
     blob = subprocess.run(["git", "archive", "--format=tar", rev, "nmt"], cwd=ROOT, check=True,
                           capture_output=True).stdout
-    dest = Path(tempfile.mkdtemp(prefix="ab_translate_"))
     with tarfile.open(fileobj=BytesIO(blob)) as tar:
         tar.extractall(dest, filter="data")
     return dest
@@ -68,6 +78,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-m", "--model", type=Path, required=True)
     ap.add_argument("--rev", required=True, help="git revision of the 'before' nmt package")
+    ap.add_argument("--only", action="append", default=[], metavar="FILE",
+                    help="take only this file (e.g. nmt/search.py) at --rev; repeatable")
     ap.add_argument("--beam", type=int, default=5)
     ap.add_argument("--split", default="test")
     ap.add_argument("--threads", type=int, default=2)
@@ -75,10 +87,10 @@ def main() -> int:
     args = ap.parse_args()
     import sacrebleu
 
-    versions = {args.rev: unpack_rev(args.rev), "working tree": ROOT}
+    versions = {args.rev: unpack_rev(args.rev, args.only), "working tree": ROOT}
     times: dict[str, list[float]] = {name: [] for name in versions}
     texts: dict[str, list[str]] = {}
-    tmp = Path(tempfile.mkdtemp(prefix="ab_translate_out_"))
+    tmp = Path(tempfile.mkdtemp(prefix="ab_out_"))
     for rep in range(args.repeats):
         order = list(versions) if rep % 2 == 0 else list(reversed(versions))
         for name in order:
