@@ -47,22 +47,44 @@ def serving(results_dir: Path) -> str:
                          off["sentences_per_s"] if off else "–", f"{off['p95_ms']:.0f}" if off else "–"])
     lines += table(["clients", "sentences/s", "× translate", "p50 ms", "p95 ms", "p99 ms", "mean batch (lines)",
                     "without batching: sentences/s", "p95 ms"], rows)
-    if b.get("ceiling"):
-        def what(c: dict) -> str:
-            kind = ("length-sorted batches, as nmt translate" if c["batch_lines"] == "sorted"
-                    else f"batches of {c['batch_lines']} in arrival order")
-            return f"{kind}: {c['sentences_per_s']}"
-        lines += ["", "Decoding alone, no HTTP (sentences/s): " + "; ".join(what(c) for c in b["ceiling"]) + "."]
     return "\n".join(lines)
+
+
+def serving_ceiling(results_dir: Path) -> str:
+    """docs/serving.md's line: what the same lines decode at without HTTP, by how batches are made."""
+    b = _load(results_dir, "bench_serve")
+    if not b or not b.get("ceiling"):
+        return "(no decoding ceiling in scripts/results/bench_serve.json yet)"
+
+    def what(c: dict) -> str:
+        kind = ("length-sorted batches, as nmt translate" if c["batch_lines"] == "sorted"
+                else f"batches of {c['batch_lines']} in arrival order")
+        return f"{kind}: {c['sentences_per_s']}"
+    return (f"Decoding alone, no HTTP, in the same run of `{b['command']}` (sentences/s): "
+            + "; ".join(what(c) for c in b["ceiling"]) + ".")
+
+
+def ensemble_table(results_dir: Path) -> str:
+    """docs/toolbox.md's table: each seed alone and their ensemble, from bench_ensemble.json."""
+    ens = _load(results_dir, "bench_ensemble")
+    if not ens:
+        return "(no scripts/results/bench_ensemble.json yet)"
+    return "\n".join(block(f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, "
+                           f"{short_cpu(ens['cpu'])}, {ens['threads']} threads):", ["model", "BLEU", "chrF", "sentences/s"],
+                           [[r["name"], f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["sentences_per_s"]]
+                            for r in ens["rows"]])).rstrip()
 
 
 def toolbox(results_dir: Path) -> str:
     out: list[str] = []
     ens = _load(results_dir, "bench_ensemble")
     if ens:
-        out += block(f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, {short_cpu(ens['cpu'])}, "
-                     f"{ens['threads']} threads):", ["model", "BLEU", "chrF", "sentences/s"],
-                     [[r["name"], f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["sentences_per_s"]] for r in ens["rows"]])
+        *singles, both = ens["rows"]
+        best = max(singles, key=lambda r: r["bleu"])
+        out += [f"**Ensemble**: {both['name']} default seeds {both['bleu']:.2f} BLEU / {both['chrf']:.2f} chrF at "
+                f"{both['sentences_per_s']} sentences/s, against the best seed alone {best['bleu']:.2f} / "
+                f"{best['chrf']:.2f} at {best['sentences_per_s']} (beam {ens['beam']}, `{ens['command']}`; "
+                "[every seed](docs/toolbox.md#ensembles)).", ""]
     eng = _load(results_dir, "bench_engines")
     if eng:
         rows = {(r["beam"], r["engine"], r["precision"]): r for r in eng["rows"]}

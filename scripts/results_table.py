@@ -43,6 +43,9 @@ TOOLS_BEGIN, TOOLS_END = "<!-- toolbox:begin -->", "<!-- toolbox:end -->"
 HEAD_BEGIN, HEAD_END = "<!-- headline:begin -->", "<!-- headline:end -->"
 TOOLBOX_DOC = ROOT / "docs" / "toolbox.md"
 ENG_BEGIN, ENG_END = "<!-- engines:begin -->", "<!-- engines:end -->"
+ENS_BEGIN, ENS_END = "<!-- ensemble:begin -->", "<!-- ensemble:end -->"
+SERVING_DOC = ROOT / "docs" / "serving.md"
+CEIL_BEGIN, CEIL_END = "<!-- ceiling:begin -->", "<!-- ceiling:end -->"
 
 
 def _fmt(values: list[float], digits: int = 2) -> str:
@@ -231,19 +234,18 @@ def main() -> int:
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from results_readme import engines, headline, serving, toolbox
+    from results_readme import engines, ensemble_table, headline, serving, serving_ceiling, toolbox
 
-    text, perf = table(args.results), performance(args.results)
-    head, serve, tools = headline(args.results), serving(args.results), toolbox(args.results)
-    eng = engines(args.results)
+    parts = ((RESULTS_DOC, BEGIN, END, table), (PERF_DOC, PERF_BEGIN, PERF_END, performance),
+             (README, HEAD_BEGIN, HEAD_END, headline), (README, SERVE_BEGIN, SERVE_END, serving),
+             (README, TOOLS_BEGIN, TOOLS_END, toolbox), (TOOLBOX_DOC, ENG_BEGIN, ENG_END, engines),
+             (TOOLBOX_DOC, ENS_BEGIN, ENS_END, ensemble_table), (SERVING_DOC, CEIL_BEGIN, CEIL_END, serving_ceiling))
+    texts = [(path, begin, end, make(args.results)) for path, begin, end, make in parts]
     if not args.write:
-        print("\n\n".join((text, perf, head, serve, tools, eng)))
+        print("\n\n".join(text for *_, text in texts))
         return 0
-    for path, begin, end, part in ((RESULTS_DOC, BEGIN, END, text), (PERF_DOC, PERF_BEGIN, PERF_END, perf),
-                                   (README, HEAD_BEGIN, HEAD_END, head), (README, SERVE_BEGIN, SERVE_END, serve),
-                                   (README, TOOLS_BEGIN, TOOLS_END, tools),
-                                   (TOOLBOX_DOC, ENG_BEGIN, ENG_END, eng)):
-        path.write_text(_replace(path.read_text(), begin, end, part))
+    for path, begin, end, text in texts:
+        path.write_text(_replace(path.read_text(), begin, end, text))
     return 0
 
 
