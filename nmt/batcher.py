@@ -10,6 +10,14 @@ results. No HTTP here: :mod:`nmt.server` puts a web API in front of it.
 
 ``max_wait_ms = 0`` turns batching across requests off (one request per batch),
 which is what the benchmark compares against.
+
+With a continuous-batching decoder (:class:`nmt.decoders.PoolDecoder`, the
+server's default) no batch is made here: a feeder thread hands each job to the
+decoding process as soon as what that process holds leaves room under
+``max_batch_tokens`` source pieces, the job joins the running search there,
+and its answer comes back when its last line ends. The queue here then only
+holds what does not fit, which keeps the 429 bound and the timeouts (a queued
+job can still be cancelled) meaningful.
 """
 
 from __future__ import annotations
@@ -88,8 +96,14 @@ class DynamicBatcher:
         self._cond = threading.Condition()
         self._stopping = False
         self._recent_rate = 50.0  # lines/s, updated after each batch; for Retry-After
-        self._threads = [threading.Thread(target=self._work, args=(d,), name=f"nmt-batcher-{i}", daemon=True)
-                         for i, d in enumerate(self.decoders)]
+        self._last_answer = time.monotonic()
+        self._threads = []
+        for i, d in enumerate(self.decoders):
+            continuous = hasattr(d, "submit")
+            if continuous:
+                d.on_free, d.on_steps = self._wake, self._steps
+            self._threads.append(threading.Thread(target=self._feed if continuous else self._work, args=(d,),
+                                                  name=f"nmt-batcher-{i}", daemon=True))
 
     # ------------------------------------------------------------------ callers
 
@@ -190,3 +204,39 @@ class DynamicBatcher:
         self._recent_rate = 0.8 * self._recent_rate + 0.2 * (len(src) / max(seconds, 1e-6))
         if self.on_batch is not None:
             self.on_batch(BatchStats(len(src), len(jobs), sum(len(s) for s in src), seconds))
+
+    # ------------------------------------------------------------------ continuous batching
+
+    def _feed(self, decoder: Any) -> None:
+        """Hand jobs to a continuous-batching decoder while it has room for them."""
+        while True:
+            with self._cond:
+                while not (self._queue and (decoder.inflight_pieces == 0 or decoder.inflight_pieces
+                                            + self._queue[0].pieces <= self.max_batch_tokens)):
+                    if self._stopping and not self._queue:
+                        return
+                    self._cond.wait()
+                job = self._queue.popleft()
+                self._queued_lines -= len(job.src)
+                self._queued_pieces -= job.pieces
+            if job.future.set_running_or_notify_cancel():
+                decoder.submit(*job.key, job.src, lambda hyps, exc, job=job: self._finish(job, hyps, exc))
+
+    def _finish(self, job: Job, hyps: Any, exc: BaseException | None) -> None:
+        if exc is not None:
+            job.future.set_exception(exc)
+            return
+        job.future.set_result(hyps)
+        # Lines answered per second (for Retry-After), from the gaps between answers.
+        now = time.monotonic()
+        gap, self._last_answer = now - self._last_answer, now
+        self._recent_rate = 0.9 * self._recent_rate + 0.1 * len(job.src) / max(gap, 1e-3)
+
+    def _wake(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
+
+    def _steps(self, steps: list[tuple[int, int, int, float]]) -> None:
+        if self.on_batch is not None:
+            for lines, requests, pieces, seconds in steps:
+                self.on_batch(BatchStats(lines, requests, pieces, seconds))

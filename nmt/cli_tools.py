@@ -36,8 +36,9 @@ def serve(
     beam: BeamOpt = None,
     int8: Int8Opt = None,
     shortlist: ShortlistOpt = None,
-    max_batch_tokens: Annotated[int, typer.Option("--max-batch-tokens", min=1, help="Source pieces per decoded batch, across requests.")] = 4096,
-    max_wait_ms: Annotated[float, typer.Option("--max-wait-ms", min=0.0, help="How long the first line of a batch waits for others (0 = no batching across requests).")] = 10.0,
+    batching: Annotated[str, typer.Option("--batching", help="continuous: lines join the running search at any step (default); window: batches of what arrived within --max-wait-ms; off: one request at a time.")] = "continuous",
+    max_batch_tokens: Annotated[int, typer.Option("--max-batch-tokens", min=1, help="Source pieces decoded at once, across requests.")] = 4096,
+    max_wait_ms: Annotated[float, typer.Option("--max-wait-ms", min=0.0, help="How long a line may wait for others to join it (window: the first line of a batch).")] = 10.0,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Decoding processes, each with its own copy of the models.")] = 1,
     threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads per decoding process (0 = default).")] = 0,
     max_queue_lines: Annotated[int, typer.Option("--max-queue-lines", min=1, help="Lines waiting at most; beyond, 429 + Retry-After.")] = 4096,
@@ -58,7 +59,7 @@ def serve(
     with _errors():
         try:
             from nmt.batcher import DynamicBatcher
-            from nmt.decoders import ProcessDecoder
+            from nmt.decoders import PoolDecoder, ProcessDecoder
             from nmt.server import Limits, ServerState, serve as run_server
         except ImportError as exc:
             raise NmtError(f"nmt serve needs the serve extra ({exc.name} is missing): "
@@ -69,6 +70,8 @@ def serve(
 
         if log_format not in ("text", "json", "none"):
             raise NmtError(f"--log-format {log_format}: use text, json or none", exit_code=2)
+        if batching not in ("continuous", "window", "off"):
+            raise NmtError(f"--batching {batching}: use continuous, window or off", exit_code=2)
         translators, infos, specs = {}, {}, []
         for name, path in _model_specs(model):
             # This process only tokenizes and detokenizes: the decoding processes hold the models.
@@ -84,11 +87,12 @@ def serve(
             specs.append((name, str(path)))
         overrides = {"beam_size": beam, "int8": int8, "shortlist": shortlist}
         try:
-            decoders = [ProcessDecoder(specs, device, threads, overrides) for _ in range(workers)]
+            decoders = [PoolDecoder(specs, device, threads, overrides, max_wait_ms) if batching == "continuous"
+                        else ProcessDecoder(specs, device, threads, overrides) for _ in range(workers)]
         except RuntimeError as exc:
             raise NmtError(str(exc)) from None
-        batcher = DynamicBatcher(translators, max_batch_tokens, max_wait_ms, max_queue_lines, workers,
-                                 decoders=decoders)
+        batcher = DynamicBatcher(translators, max_batch_tokens, max_wait_ms if batching != "off" else 0.0,
+                                 max_queue_lines, workers, decoders=decoders)
         state = ServerState(translators, infos, batcher, Limits(max_body_bytes, max_lines, max_line_chars,
                                                                 max_beam, timeout), log_format)
 

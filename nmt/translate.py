@@ -26,7 +26,8 @@ from nmt.model import Seq2Seq, build_model
 from nmt.ensemble import Ensemble, check_members
 from nmt.sampling import Sampling, sample
 from nmt.search import Hypothesis, search
-from nmt.shortlist import Shortlist, union_vocab
+from nmt.pool import BeamPool
+from nmt.shortlist import SentenceVocab, Shortlist, union_vocab
 from nmt.tokenizer import EOS_ID, Tokenizer
 
 if TYPE_CHECKING:
@@ -134,11 +135,7 @@ class Translator:
         for idx in batch_indices([len(s) for s in src], batch_sentences=d.batch_size):
             ids, lens = make_src_batch([src[i] for i in idx])
             ids, lens = ids.to(self.device), lens.to(self.device)
-            vocab = None
-            if d.shortlist and self.shortlist is not None:
-                vocab = (union_vocab((self.shortlist, *self.more_shortlists), ids, lens, d.shortlist_frequent,
-                                     d.shortlist_per_source) if self.more_shortlists else
-                         self.shortlist.sentence_vocab(ids, lens, d.shortlist_frequent, d.shortlist_per_source))
+            vocab = self.sentence_vocab(ids, lens)
             if self.sampling is not None:
                 hyps = sample(self.model, ids, lens, n_best, self.sampling, d.max_len_a, d.max_len_b,
                               d.length_penalty, vocab, attention)
@@ -148,6 +145,25 @@ class Translator:
             for i, h in zip(idx, hyps):
                 results[i] = h
         return results
+
+    def sentence_vocab(self, ids: torch.Tensor, lens: torch.Tensor) -> SentenceVocab | None:
+        """Each source sentence's output pieces under ``decode.shortlist`` (None: all of them)."""
+        d = self.decode
+        if not d.shortlist or self.shortlist is None:
+            return None
+        if self.more_shortlists:
+            return union_vocab((self.shortlist, *self.more_shortlists), ids, lens, d.shortlist_frequent,
+                               d.shortlist_per_source)
+        return self.shortlist.sentence_vocab(ids, lens, d.shortlist_frequent, d.shortlist_per_source)
+
+    def beam_pool(self, beam_size: int | None = None) -> BeamPool:
+        """A :class:`~nmt.pool.BeamPool` with these decoding settings (continuous batching: the
+        server's decoding processes). Single models only: an ensemble's state has no pool layout."""
+        if isinstance(self.model, Ensemble):
+            raise NmtError("continuous batching decodes single models, not ensembles")
+        d = self.decode
+        return BeamPool(self.model, beam_size or d.beam_size, d.max_len_a, d.max_len_b, d.length_penalty,
+                        self.sentence_vocab, self.device)
 
     def translate(self, lines: list[str], n_best: int = 1, first_line: int = 1,
                   warn: Warn = _stderr_warn, attention: list | None = None) -> list[list[tuple[str, float]]]:

@@ -7,9 +7,12 @@
 Each client is a keep-alive HTTP/1.1 connection (asyncio, one process, loopback)
 that sends one test2016 sentence per request and waits for the answer before
 the next; all clients share the 1,000 German sentences of Multi30k test2016,
-so every run translates each sentence once. The server runs twice: with
-dynamic batching (``--max-wait-ms``, default 10) and without (``--max-wait-ms 0``:
-one request per batch). Mean batch size comes from the server's /metrics. The
+so every run translates each sentence once. The server runs once per
+``--modes`` entry: ``continuous`` batching (the default of ``nmt serve``: lines
+join the running search at any step), ``window`` (batches of what arrived
+within ``--max-wait-ms``, default 10) and ``off`` (one request at a time). Mean
+batch size comes from the server's /metrics (for continuous batching: the mean
+number of lines in the search per step). The
 baseline is ``nmt translate`` over the same lines (file in, file out), with
 the time of a one-line run (start-up and model loading) subtracted, as in
 bench_translate.py. Client and server share this machine's cores; so does the
@@ -36,9 +39,11 @@ from bench_translate import run_translate  # noqa: E402
 from sysinfo import ENV, bench_parser, provenance, test_rows, write_json  # noqa: E402
 
 
-def start_server(model: Path, beam: int, threads: int, max_wait_ms: float) -> tuple[subprocess.Popen, int]:
+def start_server(model: Path, beam: int, threads: int, batching: str,
+                 max_wait_ms: float = 10.0) -> tuple[subprocess.Popen, int]:
     proc = subprocess.Popen([sys.executable, "-m", "nmt", "serve", "-m", str(model), "--port", "0",
-                             "--beam", str(beam), "--threads", str(threads), "--max-wait-ms", str(max_wait_ms),
+                             "--beam", str(beam), "--threads", str(threads), "--batching", batching,
+                             "--max-wait-ms", str(max_wait_ms),
                              "--log-format", "none", "--max-queue-lines", "100000", "--timeout", "600"],
                             cwd=ROOT, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     deadline = time.monotonic() + 120
@@ -142,7 +147,8 @@ def main() -> int:
     ap.add_argument("-m", "--model", type=Path, default=None)
     ap.add_argument("--clients", default="1,8,32,128")
     ap.add_argument("--server-threads", type=int, default=None, help="the server's, if other than --threads")
-    ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the batching server's setting")
+    ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the server's setting (continuous, window)")
+    ap.add_argument("--modes", default="continuous,window,off", help="--batching modes to run, in order")
     ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
     args = ap.parse_args()
     lines = [r["de"] for r in test_rows(args.lines)]
@@ -169,8 +175,9 @@ def main() -> int:
                      "translate_sentences_per_s": round(base, 1),
                      "translate_wall_s": round(wall, 2), "translate_startup_s": round(one, 2),
                      "runs": [], **provenance()}
-    for mode, wait in (("batching", args.max_wait_ms), ("no batching", 0.0)):
-        proc, port = start_server(model, args.beam, args.server_threads or args.threads, wait)
+    for mode in args.modes.split(","):
+        wait = args.max_wait_ms
+        proc, port = start_server(model, args.beam, args.server_threads or args.threads, mode, wait)
         try:
             asyncio.run(load(port, lines[:16], 4, 120))  # warm-up
             for c in clients:
@@ -178,7 +185,7 @@ def main() -> int:
                 seconds, lat = asyncio.run(load(port, lines, c, args.timeout))
                 after = batch_totals(asyncio.run(get(port, "/metrics")))
                 batches = after[0] - before[0]
-                row = {"mode": mode, "max_wait_ms": wait, "clients": c, "seconds": round(seconds, 2),
+                row = {"mode": mode, "max_wait_ms": wait if mode != "off" else 0.0, "clients": c, "seconds": round(seconds, 2),
                        "sentences_per_s": round(len(lines) / seconds, 1),
                        "vs_translate": round(len(lines) / seconds / base, 3),
                        "p50_ms": round(pct(lat, 50) * 1000, 1), "p95_ms": round(pct(lat, 95) * 1000, 1),
@@ -195,7 +202,7 @@ def main() -> int:
             proc.wait(60)
     results["ceiling"] = decode_ceiling(model, lines, args.beam, args.server_threads or args.threads,
                                         sorted({round(r["mean_batch_lines"]) for r in results["runs"]
-                                                if r["mode"] == "batching"}))
+                                                if r["mode"] != "off"}))
     write_json(args.json, results)
     if tmp is not None:
         tmp.cleanup()

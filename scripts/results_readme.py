@@ -34,19 +34,26 @@ def serving(results_dir: Path) -> str:
     if not b:
         return "(no scripts/results/bench_serve.json yet: run scripts/bench_serve.py)"
     runs = {(r["mode"], r["clients"]): r for r in b["runs"]}
+    modes = [m for m in ("continuous", "window", "off") if any(k[0] == m for k in runs)]
     clients = sorted({c for _, c in runs})
     lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
              f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
-             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s):", ""]
+             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s; "
+             "p50 / p95 / p99 latency in ms):", ""]
+    head = ["clients"]
+    for m in modes:
+        head += [f"{m}: sentences/s", "× translate", "latency"] + (["lines per step"] if m == "continuous" else [])
     rows = []
     for c in clients:
-        on, off = runs.get(("batching", c)), runs.get(("no batching", c))
-        if on:
-            rows.append([c, on["sentences_per_s"], f"{on['vs_translate']:.2f}", f"{on['p50_ms']:.0f}",
-                         f"{on['p95_ms']:.0f}", f"{on['p99_ms']:.0f}", on["mean_batch_lines"],
-                         off["sentences_per_s"] if off else "–", f"{off['p95_ms']:.0f}" if off else "–"])
-    lines += table(["clients", "sentences/s", "× translate", "p50 ms", "p95 ms", "p99 ms", "mean batch (lines)",
-                    "without batching: sentences/s", "p95 ms"], rows)
+        row: list = [c]
+        for m in modes:
+            r = runs.get((m, c))
+            row += ([r["sentences_per_s"], f"{r['vs_translate']:.2f}",
+                     f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f} / {r['p99_ms']:.0f}"] if r else ["–"] * 3)
+            if m == "continuous":
+                row.append(f"{r['mean_batch_lines']:.1f}" if r else "–")
+        rows.append(row)
+    lines += table(head, rows)
     return "\n".join(lines)
 
 

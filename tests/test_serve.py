@@ -205,9 +205,10 @@ def test_models_health_ready_docs_and_the_access_log(server, trained_run):
 
 
 def test_a_full_queue_is_429_and_a_slow_answer_503(trained_run, test_lines):
-    # The first request waits in the queue for --max-wait-ms (3 s), longer than --timeout.
-    s = Server(trained_run / "best.pt", "--max-wait-ms", "3000", "--max-batch-tokens", "100000",
-               "--max-queue-lines", "40", "--timeout", "1")
+    # The first request waits in the queue for --max-wait-ms (3 s), longer than --timeout
+    # (window batching: the queue and its limits are the same in front of continuous batching).
+    s = Server(trained_run / "best.pt", "--batching", "window", "--max-wait-ms", "3000",
+               "--max-batch-tokens", "100000", "--max-queue-lines", "40", "--timeout", "1")
     try:
         first: list = []
         t = threading.Thread(target=lambda: first.append(s.translate(test_lines[:30])))
@@ -224,7 +225,8 @@ def test_a_full_queue_is_429_and_a_slow_answer_503(trained_run, test_lines):
 
 
 def test_sigterm_answers_requests_in_flight_and_refuses_new_ones(trained_run, test_lines, reference):
-    s = Server(trained_run / "best.pt", "--beam", "2", "--max-wait-ms", "1500", "--max-batch-tokens", "100000")
+    s = Server(trained_run / "best.pt", "--beam", "2", "--batching", "window", "--max-wait-ms", "1500",
+               "--max-batch-tokens", "100000")
     answers: list = []
     t = threading.Thread(target=lambda: answers.append(s.translate(test_lines[:10])))
     t.start()
@@ -265,8 +267,8 @@ def test_bench_serve_writes_its_figures(trained_run, tmp_path):
     data = json.loads(out.read_text())
     assert data["translate_sentences_per_s"] > 0 and data["lines"] == 24
     runs = {(r["mode"], r["clients"]): r for r in data["runs"]}
-    assert set(runs) == {("batching", 1), ("batching", 4), ("no batching", 1), ("no batching", 4)}
-    assert runs[("no batching", 4)]["mean_batch_requests"] == 1.0
+    assert set(runs) == {(m, c) for m in ("continuous", "window", "off") for c in (1, 4)}
+    assert runs[("off", 4)]["mean_batch_requests"] == 1.0
     for r in runs.values():
         assert r["sentences_per_s"] > 0 and r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]
     assert data["ceiling"][0]["batch_lines"] == "sorted" and all(c["sentences_per_s"] > 0 for c in data["ceiling"])
@@ -300,19 +302,37 @@ def test_a_failing_decoder_fails_the_request_not_the_server(trained_run, test_li
         assert good.status_code == 200 and len(good.json()["translations"]) == 2
 
 
-def test_a_killed_decoding_process_fails_one_request_and_is_replaced(trained_run, test_lines, reference):
-    s = Server(trained_run / "best.pt", "--beam", "2")
+def _decoder_pid(server: Server) -> int:
+    children = subprocess.run(["pgrep", "-P", str(server.proc.pid), "-f", "spawn_main"], capture_output=True,
+                              text=True).stdout.split()
+    decoders = [int(p) for p in children if "resource_tracker" not in
+                open(f"/proc/{p}/cmdline", "rb").read().decode(errors="replace")]
+    assert len(decoders) == 1
+    return decoders[0]
+
+
+@pytest.mark.parametrize("batching", ["continuous", "window"])
+def test_a_killed_decoding_process_fails_its_request_and_is_replaced(trained_run, test_lines, reference, batching):
+    s = Server(trained_run / "best.pt", "--beam", "2", "--batching", batching, "--max-wait-ms", "1")
     try:
-        children = subprocess.run(["pgrep", "-P", str(s.proc.pid), "-f", "spawn_main"], capture_output=True,
-                                  text=True).stdout.split()
-        decoders = [int(p) for p in children if "resource_tracker" not in
-                    open(f"/proc/{p}/cmdline", "rb").read().decode(errors="replace")]
-        assert len(decoders) == 1
-        os.kill(decoders[0], signal.SIGKILL)
+        pid = _decoder_pid(s)
+        # Frozen first, so the request is surely in the decoding process when it is killed.
+        os.kill(pid, signal.SIGSTOP)
+        answers: list = []
+        t = threading.Thread(target=lambda: answers.append(s.translate(test_lines[:3])))
+        t.start()
         time.sleep(0.5)
-        status, body, _ = s.translate(test_lines[:2])
+        os.kill(pid, signal.SIGKILL)
+        t.join(60)
+        status, body, _ = answers[0]
         assert status == 500 and "decoding process ended" in body["error"]
-        status, body, _ = s.translate(test_lines[:2])
+        deadline = time.monotonic() + 60
+        while True:  # the window decoder starts its replacement when the failed batch returns
+            status, body, _ = s.translate(test_lines[:2])
+            if status == 200 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
         assert status == 200 and body["translations"] == [reference[x] for x in test_lines[:2]]
+        assert _decoder_pid(s) != pid
     finally:
         assert s.stop() == 0

@@ -41,12 +41,21 @@ class AdditiveAttention(nn.Module):
         The factors 2 sit in :meth:`project_keys` (once per sentence), on the
         query and on the (batch, src_len) scores.
 
-        :param query: (batch, query_size) decoder state
+        Grouped queries: when ``query`` has G times as many rows as the keys
+        (the G beams of each sentence, rows ``i * G .. i * G + G - 1`` for
+        sentence i), each sentence's keys serve its G queries by broadcasting,
+        so a beam search need not hold G copies of the encoder states
+        (:class:`nmt.pool.BeamPool`, where sentences join and leave often and
+        every copy would be moved each time).
+
+        :param query: (batch, query_size) decoder state (or batch * G, grouped)
         :param proj_keys: (batch, src_len, hidden) from :meth:`project_keys`
         :param values: (batch, src_len, key_size) encoder outputs
         :param mask: (batch, src_len) bool, True at real tokens; padding gets weight 0
-        :return: context (batch, key_size), weights (batch, src_len)
+        :return: context (batch, key_size), weights (batch, src_len) (batch * G rows when grouped)
         """
+        if query.size(0) != proj_keys.size(0):
+            return self._grouped(query, proj_keys, values, mask)
         q = 2.0 * self.query_layer(query).unsqueeze(1)  # B x 1 x A
         # sigmoid in place: one B x S x A temporary per step instead of two.
         scores = 2.0 * self.energy_layer(torch.sigmoid_(q + proj_keys)).squeeze(2)  # B x S
@@ -54,3 +63,15 @@ class AdditiveAttention(nn.Module):
         weights = torch.softmax(scores, dim=-1)  # B x S
         context = torch.bmm(weights.unsqueeze(1), values).squeeze(1)  # B x K
         return context, weights
+
+    def _grouped(self, query: torch.Tensor, proj_keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor
+                 ) -> tuple[torch.Tensor, torch.Tensor]:
+        """:meth:`forward` for G query rows per sentence: the same arithmetic, keys broadcast."""
+        B, S, A = proj_keys.shape
+        G = query.size(0) // B
+        q = 2.0 * self.query_layer(query).view(B, G, 1, A)
+        scores = 2.0 * self.energy_layer(torch.sigmoid_(q + proj_keys.unsqueeze(1))).squeeze(3)  # B x G x S
+        scores = scores.masked_fill(~mask.unsqueeze(1), float("-inf"))
+        weights = torch.softmax(scores, dim=-1)
+        context = torch.bmm(weights, values)  # B x G x K
+        return context.reshape(B * G, -1), weights.reshape(B * G, S)
