@@ -95,11 +95,6 @@ class BeamPool:
         """Sentences still being searched."""
         return self._live
 
-    @property
-    def rows(self) -> int:
-        """Hypothesis rows a step computes (sentences x beam)."""
-        return len(self.keys) * self.K
-
     @torch.inference_mode()
     def add(self, keys: list[Any], src: list[list[int]], n_best: list[int] | None = None) -> None:
         """Encode ``src`` (id lists, EOS-terminated) and let them join the search at the next step."""
@@ -205,7 +200,11 @@ class BeamPool:
         if not kept:
             return
         keep_rows = (keep.unsqueeze(1) * K + torch.arange(K, device=self.device)).view(-1)
-        self.enc, self.state = self.enc.index_select(keep), self.state.index_select(keep_rows)
+        # The source dimension shrinks to the longest source left: attention costs rows x S.
+        S = int(self.enc.mask.index_select(0, keep).sum(1).max())
+        enc = self.enc if S == self.enc.mask.size(1) else \
+            EncoderOutput(self.enc.values[:, :S], self.enc.proj_keys[:, :S], self.enc.mask[:, :S])
+        self.enc, self.state = enc.index_select(keep), self.state.index_select(keep_rows)
         if self.vocab is not None:
             self.vocab, self.out_vocab = self.vocab.index_select(keep), self.out_vocab.index_select(keep)
         self.scores, self.pos = self.scores.index_select(0, keep), self.pos.index_select(0, keep)

@@ -105,11 +105,12 @@ class Metrics:
         self.requests = Counter("nmt_requests", "HTTP requests by path and status", ["path", "status"], registry=r)
         self.lines = Counter("nmt_lines", "Lines translated", registry=r)
         self.pieces = Counter("nmt_source_pieces", "Source pieces translated", registry=r)
-        self.batch_lines = Histogram("nmt_batch_lines", "Lines per decoded batch", registry=r,
+        self.batch_lines = Histogram("nmt_batch_lines", "Lines per decoded batch (continuous: per step)", registry=r,
                                      buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024))
         self.batch_requests = Histogram("nmt_batch_requests", "Requests whose lines share a decoded batch",
                                         registry=r, buckets=(1, 2, 4, 8, 16, 32, 64, 128))
-        self.batch_seconds = Histogram("nmt_batch_seconds", "Decoding time per batch", registry=r)
+        self.batch_seconds = Histogram("nmt_batch_seconds", "Decoding time per batch (continuous: per step)",
+                                       registry=r)
         self.latency = Histogram("nmt_request_seconds", "Latency of /v1/translate", registry=r,
                                  buckets=(.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30))
         Gauge("nmt_queue_lines", "Lines waiting to be decoded", registry=r).set_function(queue_depth)

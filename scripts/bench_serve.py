@@ -8,9 +8,9 @@ Each client is a keep-alive HTTP/1.1 connection (asyncio, one process, loopback)
 that sends one test2016 sentence per request and waits for the answer before
 the next; all clients share the 1,000 German sentences of Multi30k test2016,
 so every run translates each sentence once. The server runs once per
-``--modes`` entry: ``continuous`` batching (the default of ``nmt serve``: lines
-join the running search at any step), ``window`` (batches of what arrived
-within ``--max-wait-ms``, default 10) and ``off`` (one request at a time). Mean
+``--modes`` entry: ``window`` (the default of ``nmt serve``: batches of what
+arrived within ``--max-wait-ms``, default 10), ``continuous`` (lines join a
+running search at any step) and ``off`` (one request at a time). Mean
 batch size comes from the server's /metrics (for continuous batching: the mean
 number of lines in the search per step). The
 baseline is ``nmt translate`` over the same lines (file in, file out), with
@@ -116,11 +116,28 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
-def decode_ceiling(model: Path, lines: list[str], beam: int, threads: int, sizes: list[int]) -> list[dict]:
+def pool_rate(tr, src: list[list[int]], in_flight: int) -> float:
+    """Sentences/s of continuous batching with ``in_flight`` sentences kept in the search, each
+    replaced by the next line as soon as it ends (clients with no HTTP and no delay), joining
+    by the decoding process's rule (when the waiting lines reach an eighth of the pool)."""
+    pool, start = tr.beam_pool(), time.perf_counter()
+    pool.add(list(range(in_flight)), src[:in_flight])
+    nxt, waiting = min(in_flight, len(src)), 0
+    while len(pool) or waiting:
+        if waiting and (waiting * 8 >= len(pool) or not len(pool)):
+            pool.add(list(range(nxt, nxt + waiting)), src[nxt: nxt + waiting])
+            nxt, waiting = nxt + waiting, 0
+        waiting += min(len(pool.step()), len(src) - nxt - waiting)
+    return len(src) / (time.perf_counter() - start)
+
+
+def decode_ceiling(model: Path, lines: list[str], beam: int, threads: int, sizes: list[int],
+                   in_flight: list[int] = ()) -> list[dict]:
     """What decoding alone reaches on batches like the server's: the same lines in input
     (unsorted) order, cut into batches of the server's mean batch size, decoded in this
     process's main thread with no HTTP; ``sorted``: nmt translate's order (length-sorted
-    batches of decode.batch_size) for reference."""
+    batches of decode.batch_size) for reference; ``continuous``: :func:`pool_rate` with as
+    many sentences in flight as the benchmark has clients."""
     import torch
 
     sys.path.insert(0, str(ROOT))
@@ -139,6 +156,11 @@ def decode_ceiling(model: Path, lines: list[str], beam: int, threads: int, sizes
         out.append({"batch_lines": size or "sorted", "sentences_per_s": round(rate, 1)})
         print(f"decoding alone, {'sorted batches' if not size else f'batches of {size}'}: {rate:.1f} sent/s",
               flush=True)
+    with torch.inference_mode():
+        for c in in_flight:
+            rate = pool_rate(tr, src, c)
+            out.append({"batch_lines": f"continuous, {c} in flight", "sentences_per_s": round(rate, 1)})
+            print(f"decoding alone, continuous with {c} in flight: {rate:.1f} sent/s", flush=True)
     return out
 
 
@@ -148,7 +170,7 @@ def main() -> int:
     ap.add_argument("--clients", default="1,8,32,128")
     ap.add_argument("--server-threads", type=int, default=None, help="the server's, if other than --threads")
     ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the server's setting (continuous, window)")
-    ap.add_argument("--modes", default="continuous,window,off", help="--batching modes to run, in order")
+    ap.add_argument("--modes", default="window,continuous,off", help="--batching modes to run, in order")
     ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
     args = ap.parse_args()
     lines = [r["de"] for r in test_rows(args.lines)]
@@ -185,7 +207,8 @@ def main() -> int:
                 seconds, lat = asyncio.run(load(port, lines, c, args.timeout))
                 after = batch_totals(asyncio.run(get(port, "/metrics")))
                 batches = after[0] - before[0]
-                row = {"mode": mode, "max_wait_ms": wait if mode != "off" else 0.0, "clients": c, "seconds": round(seconds, 2),
+                row = {"mode": mode, "max_wait_ms": wait if mode != "off" else 0.0, "clients": c,
+                       "seconds": round(seconds, 2),
                        "sentences_per_s": round(len(lines) / seconds, 1),
                        "vs_translate": round(len(lines) / seconds / base, 3),
                        "p50_ms": round(pct(lat, 50) * 1000, 1), "p95_ms": round(pct(lat, 95) * 1000, 1),
@@ -202,7 +225,8 @@ def main() -> int:
             proc.wait(60)
     results["ceiling"] = decode_ceiling(model, lines, args.beam, args.server_threads or args.threads,
                                         sorted({round(r["mean_batch_lines"]) for r in results["runs"]
-                                                if r["mode"] != "off"}))
+                                                if r["mode"] != "off"}),
+                                        [c for c in clients if c >= 8] if "continuous" in args.modes else [])
     write_json(args.json, results)
     if tmp is not None:
         tmp.cleanup()

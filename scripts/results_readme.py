@@ -34,24 +34,20 @@ def serving(results_dir: Path) -> str:
     if not b:
         return "(no scripts/results/bench_serve.json yet: run scripts/bench_serve.py)"
     runs = {(r["mode"], r["clients"]): r for r in b["runs"]}
-    modes = [m for m in ("continuous", "window", "off") if any(k[0] == m for k in runs)]
     clients = sorted({c for _, c in runs})
     lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
              f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
-             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s; "
-             "p50 / p95 / p99 latency in ms):", ""]
-    head = ["clients"]
-    for m in modes:
-        head += [f"{m}: sentences/s", "× translate", "latency"] + (["lines per step"] if m == "continuous" else [])
+             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s):", ""]
+    head = ["clients", "sentences/s (× translate)", "p50 / p95 / p99 ms", "mean batch (lines)",
+            "continuous: sentences/s", "p95 ms", "one request at a time: sentences/s", "p95 ms"]
     rows = []
     for c in clients:
-        row: list = [c]
-        for m in modes:
-            r = runs.get((m, c))
-            row += ([r["sentences_per_s"], f"{r['vs_translate']:.2f}",
-                     f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f} / {r['p99_ms']:.0f}"] if r else ["–"] * 3)
-            if m == "continuous":
-                row.append(f"{r['mean_batch_lines']:.1f}" if r else "–")
+        w, co, off = (runs.get((m, c)) for m in ("window", "continuous", "off"))
+        row = [c, f"{w['sentences_per_s']} ({w['vs_translate']:.2f})" if w else "–",
+               f"{w['p50_ms']:.0f} / {w['p95_ms']:.0f} / {w['p99_ms']:.0f}" if w else "–",
+               f"{w['mean_batch_lines']:.1f}" if w else "–"]
+        for r in (co, off):
+            row += [r["sentences_per_s"], f"{r['p95_ms']:.0f}"] if r else ["–", "–"]
         rows.append(row)
     lines += table(head, rows)
     return "\n".join(lines)
@@ -64,8 +60,9 @@ def serving_ceiling(results_dir: Path) -> str:
         return "(no decoding ceiling in scripts/results/bench_serve.json yet)"
 
     def what(c: dict) -> str:
-        kind = ("length-sorted batches, as nmt translate" if c["batch_lines"] == "sorted"
-                else f"batches of {c['batch_lines']} in arrival order")
+        lines = c["batch_lines"]
+        kind = ("length-sorted batches, as nmt translate" if lines == "sorted" else lines if isinstance(lines, str)
+                else f"batches of {lines} in arrival order")
         return f"{kind}: {c['sentences_per_s']}"
     return (f"Decoding alone, no HTTP, in the same run of `{b['command']}` (sentences/s): "
             + "; ".join(what(c) for c in b["ceiling"]) + ".")
@@ -77,7 +74,8 @@ def ensemble_table(results_dir: Path) -> str:
     if not ens:
         return "(no scripts/results/bench_ensemble.json yet)"
     return "\n".join(block(f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, "
-                           f"{short_cpu(ens['cpu'])}, {ens['threads']} threads):", ["model", "BLEU", "chrF", "sentences/s"],
+                           f"{short_cpu(ens['cpu'])}, {ens['threads']} threads):",
+                           ["model", "BLEU", "chrF", "sentences/s"],
                            [[r["name"], f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["sentences_per_s"]]
                             for r in ens["rows"]])).rstrip()
 

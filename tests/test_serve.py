@@ -71,12 +71,26 @@ class Server:
             raise
 
 
+SERVER_ARGS = ("--beam", "2", "--max-wait-ms", "50", "--max-lines", "32", "--max-line-chars", "5000",
+               "--max-body-bytes", "200000", "--max-beam", "8")
+
+
 @pytest.fixture(scope="module")
 def server(trained_run):
-    s = Server(trained_run / "best.pt", "--beam", "2", "--max-wait-ms", "50", "--max-lines", "32",
-               "--max-line-chars", "5000", "--max-body-bytes", "200000", "--max-beam", "8")
+    s = Server(trained_run / "best.pt", *SERVER_ARGS)
     yield s
     s.stop()
+
+
+@pytest.fixture(scope="module", params=["window", "continuous"])
+def any_server(request, server, trained_run):
+    """The answers must not depend on how lines are batched: each test runs with both modes."""
+    if request.param == "window":
+        yield server
+        return
+    s = Server(trained_run / "best.pt", *SERVER_ARGS, "--batching", "continuous")
+    yield s
+    assert s.stop() == 0
 
 
 @pytest.fixture(scope="module")
@@ -94,17 +108,17 @@ def reference(trained_run, test_lines) -> dict[str, str]:
     return dict(zip(test_lines, out))
 
 
-def test_answers_equal_nmt_translate_blank_in_blank_out(server, test_lines, reference):
+def test_answers_equal_nmt_translate_blank_in_blank_out(any_server, test_lines, reference):
     lines = test_lines[:20] + ["", "   "] + test_lines[20:30]
-    status, body, headers = server.translate(lines)
+    status, body, headers = any_server.translate(lines)
     assert status == 200, body
     assert body["translations"] == [reference.get(line, "") for line in lines]
     assert body["model"] == "de-en" and body["timing_ms"] > 0 and body["warnings"] == []
     assert headers.get("x-request-id")
 
 
-def test_n_best_lists_hypotheses_best_first(server, test_lines):
-    status, body, _ = server.translate(test_lines[:3], beam=4, n_best=3)
+def test_n_best_lists_hypotheses_best_first(any_server, test_lines):
+    status, body, _ = any_server.translate(test_lines[:3], beam=4, n_best=3)
     assert status == 200, body
     assert [len(h) for h in body["n_best"]] == [3, 3, 3]
     for row, best in zip(body["n_best"], body["translations"]):
@@ -112,7 +126,8 @@ def test_n_best_lists_hypotheses_best_first(server, test_lines):
         assert [h["score"] for h in row] == sorted((h["score"] for h in row), reverse=True)
 
 
-def test_sixteen_concurrent_clients_each_get_their_own_lines_and_batches_are_shared(server, test_lines, reference):
+def test_sixteen_concurrent_clients_each_get_their_own_lines_and_batches_are_shared(any_server, test_lines,
+                                                                                    reference):
     clients, rounds = 16, 3
     barrier = threading.Barrier(clients)
     failures: list[str] = []
@@ -121,7 +136,7 @@ def test_sixteen_concurrent_clients_each_get_their_own_lines_and_batches_are_sha
         mine = [test_lines[(k * 3 + j) % len(test_lines)] for j in range(1 + k % 3)]
         barrier.wait(30)
         for r in range(rounds):
-            status, body, _ = server.translate(mine)
+            status, body, _ = any_server.translate(mine)
             if status != 200 or body["translations"] != [reference[m] for m in mine]:
                 failures.append(f"client {k} round {r}: {status} {body}")
 
@@ -132,7 +147,7 @@ def test_sixteen_concurrent_clients_each_get_their_own_lines_and_batches_are_sha
         t.join(120)
     assert not any(t.is_alive() for t in threads)
     assert failures == []
-    metrics = server.request("GET", "/metrics")[1]["text"]
+    metrics = any_server.request("GET", "/metrics")[1]["text"]
     alone = float(re.search(r'nmt_batch_requests_bucket\{le="1.0"\} (\S+)', metrics).group(1))
     batches = float(re.search(r"nmt_batch_requests_count (\S+)", metrics).group(1))
     assert batches - alone >= 1, "no batch held lines from more than one request"
@@ -267,7 +282,7 @@ def test_bench_serve_writes_its_figures(trained_run, tmp_path):
     data = json.loads(out.read_text())
     assert data["translate_sentences_per_s"] > 0 and data["lines"] == 24
     runs = {(r["mode"], r["clients"]): r for r in data["runs"]}
-    assert set(runs) == {(m, c) for m in ("continuous", "window", "off") for c in (1, 4)}
+    assert set(runs) == {(m, c) for m in ("window", "continuous", "off") for c in (1, 4)}
     assert runs[("off", 4)]["mean_batch_requests"] == 1.0
     for r in runs.values():
         assert r["sentences_per_s"] > 0 and r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]
