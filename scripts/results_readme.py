@@ -53,6 +53,19 @@ def serving(results_dir: Path) -> str:
     return "\n".join(lines)
 
 
+def serving_all(results_dir: Path) -> str:
+    """docs/serving.md's table: every mode and load of bench_serve.json."""
+    b = _load(results_dir, "bench_serve")
+    if not b:
+        return "(no scripts/results/bench_serve.json yet)"
+    return "\n".join(table(
+        ["batching", "clients", "sentences/s", "× translate", "p50 / p95 / p99 ms", "lines per batch (continuous: "
+         "per step)", "requests per batch"],
+        [[r["mode"], r["clients"], r["sentences_per_s"], f"{r['vs_translate']:.2f}",
+          f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f} / {r['p99_ms']:.0f}", f"{r['mean_batch_lines']:.1f}",
+          f"{r['mean_batch_requests']:.1f}"] for r in b["runs"]]))
+
+
 def serving_ceiling(results_dir: Path) -> str:
     """docs/serving.md's line: what the same lines decode at without HTTP, by how batches are made."""
     b = _load(results_dir, "bench_serve")
@@ -80,6 +93,34 @@ def ensemble_table(results_dir: Path) -> str:
                             for r in ens["rows"]])).rstrip()
 
 
+def by_length_table(results_dir: Path, picture: str) -> list[str]:
+    """BLEU (chrF) per source-length bucket, one column per model of by_length.json."""
+    bl = _load(results_dir, "by_length")
+    if not bl:
+        return []
+    names = list(bl["models"])
+    first = bl["models"][names[0]]["by_length"]
+
+    def cell(row: dict) -> str:
+        return f"{row['bleu']:.2f} ({row['chrf']:.1f})"
+
+    rows = [[bucket["bucket"], bucket["sentences"], *(cell(bl["models"][n]["by_length"][i]) for n in names)]
+            for i, bucket in enumerate(first) if bucket["sentences"]]
+    rows.append(["all", sum(b["sentences"] for b in first), *(cell(bl["models"][n]) for n in names)])
+    return block(f"**BLEU (chrF) by source length** (`{bl['command']}`, {bl['split']}; [picture]({picture})):",
+                 ["source words", "sentences", *(n.upper() for n in names)], rows)
+
+
+def by_length_doc(results_dir: Path) -> str:
+    """docs/toolbox.md's copy of the table, naming the checkpoint behind each column."""
+    bl = _load(results_dir, "by_length")
+    if not bl:
+        return "(no scripts/results/by_length.json yet: run scripts/by_length.py)"
+    which = "; ".join(f"{n.upper()}: `{m['checkpoint']}`" for n, m in bl["models"].items())
+    return "\n".join(by_length_table(results_dir, "../scripts/results/by_length.png")
+                     + [f"Checkpoints: {which} (decoded with their own settings: beam 5, shortlist)."])
+
+
 def toolbox(results_dir: Path) -> str:
     out: list[str] = []
     ens = _load(results_dir, "bench_ensemble")
@@ -99,19 +140,7 @@ def toolbox(results_dir: Path) -> str:
                     f"identical outputs) at {o5['sentences_per_s'] / t5['sentences_per_s']:.2f}x its speed "
                     f"({o5['sentences_per_s']} vs {t5['sentences_per_s']} sentences/s; all engines and "
                     "precisions: [docs/toolbox.md](docs/toolbox.md#onnx-export-and-onnxruntime)).", ""]
-    bl = _load(results_dir, "by_length")
-    if bl:
-        names = list(bl["models"])
-        first = bl["models"][names[0]]["by_length"]
-        def cell(row: dict) -> str:
-            return f"{row['bleu']:.2f} ({row['chrf']:.1f})"
-
-        rows = [[bucket["bucket"], bucket["sentences"], *(cell(bl["models"][n]["by_length"][i]) for n in names)]
-                for i, bucket in enumerate(first) if bucket["sentences"]]
-        rows.append(["all", sum(b["sentences"] for b in first), *(cell(bl["models"][n]) for n in names)])
-        out += block(f"**BLEU (chrF) by source length** (`{bl['command']}`, {bl['split']}; "
-                     "[picture](scripts/results/by_length.png)):",
-                     ["source words", "sentences", *(n.upper() for n in names)], rows)
+    out += by_length_table(results_dir, "scripts/results/by_length.png")
     return "\n".join(out).rstrip() or "(no toolbox results yet)"
 
 
