@@ -77,6 +77,17 @@ def _child(conn: Any, specs: list[tuple[str, str]], device: str, threads: int, o
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+def _end(proc: Any, conn: Any) -> None:
+    """Ask a decoding process to end (None on its pipe), and kill it if it has not after 10 s."""
+    try:
+        conn.send(None)
+    except OSError:
+        pass
+    proc.join(10)
+    if proc.is_alive():
+        proc.kill()
+
+
 class ProcessDecoder:
     """A child process (``spawn``) holding the models of ``specs`` (name, checkpoint path)."""
 
@@ -110,13 +121,7 @@ class ProcessDecoder:
         return payload
 
     def close(self) -> None:
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
-        self.proc.join(10)
-        if self.proc.is_alive():
-            self.proc.kill()
+        _end(self.proc, self.conn)
 
 
 # (hypotheses per line, or None) and the exception (or None) of one job
@@ -317,10 +322,4 @@ class PoolDecoder:
         while self._pending and time.monotonic() < deadline and self.proc.is_alive():
             time.sleep(0.01)
         self._closing = True
-        try:
-            self._jobs.send(None)
-        except OSError:
-            pass
-        self.proc.join(10)
-        if self.proc.is_alive():
-            self.proc.kill()
+        _end(self.proc, self._jobs)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -81,16 +82,22 @@ def serving_ceiling(results_dir: Path) -> str:
             + "; ".join(what(c) for c in b["ceiling"]) + ".")
 
 
+def _rows_table(results_dir: Path, name: str, title: Callable[[dict], str], header: list[str],
+                row: Callable[[dict], list]) -> str:
+    """A titled table with one line per entry of ``name``.json's "rows"."""
+    data = _load(results_dir, name)
+    if not data:
+        return f"(no scripts/results/{name}.json yet)"
+    return "\n".join(block(title(data), header, [row(r) for r in data["rows"]])).rstrip()
+
+
 def ensemble_table(results_dir: Path) -> str:
     """docs/toolbox.md's table: each seed alone and their ensemble, from bench_ensemble.json."""
-    ens = _load(results_dir, "bench_ensemble")
-    if not ens:
-        return "(no scripts/results/bench_ensemble.json yet)"
-    return "\n".join(block(f"**Ensemble** (`{ens['command']}`, test2016, beam {ens['beam']}, "
-                           f"{short_cpu(ens['cpu'])}, {ens['threads']} threads):",
-                           ["model", "BLEU", "chrF", "sentences/s"],
-                           [[r["name"], f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["sentences_per_s"]]
-                            for r in ens["rows"]])).rstrip()
+    return _rows_table(results_dir, "bench_ensemble",
+                       lambda e: f"**Ensemble** (`{e['command']}`, test2016, beam {e['beam']}, "
+                                 f"{short_cpu(e['cpu'])}, {e['threads']} threads):",
+                       ["model", "BLEU", "chrF", "sentences/s"],
+                       lambda r: [r["name"], f"{r['bleu']:.2f}", f"{r['chrf']:.2f}", r["sentences_per_s"]])
 
 
 def by_length_table(results_dir: Path, picture: str) -> list[str]:
@@ -189,11 +196,8 @@ def headline(results_dir: Path) -> str:
 
 def engines(results_dir: Path) -> str:
     """docs/toolbox.md's table: every engine x precision x beam from bench_engines.json."""
-    eng = _load(results_dir, "bench_engines")
-    if not eng:
-        return "(no scripts/results/bench_engines.json yet)"
-    return "\n".join(block(f"**Engines** (`{eng['command']}`, test2016, {short_cpu(eng['cpu'])}, "
-                           f"{eng['threads']} threads, start-up excluded, one run each):",
-                           ["beam", "engine", "precision", "sentences/s", "BLEU"],
-                           [[r["beam"], r["engine"], r["precision"], r["sentences_per_s"], f"{r['bleu']:.2f}"]
-                            for r in eng["rows"]])).rstrip()
+    return _rows_table(results_dir, "bench_engines",
+                       lambda e: f"**Engines** (`{e['command']}`, test2016, {short_cpu(e['cpu'])}, "
+                                 f"{e['threads']} threads, start-up excluded, one run each):",
+                       ["beam", "engine", "precision", "sentences/s", "BLEU"],
+                       lambda r: [r["beam"], r["engine"], r["precision"], r["sentences_per_s"], f"{r['bleu']:.2f}"])
