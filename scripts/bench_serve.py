@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import signal
 import statistics
@@ -110,6 +111,24 @@ def batch_totals(metrics: bytes) -> tuple[float, float, float]:
     def value(name: str) -> float:
         return float(re.search(rf"^{name} (\S+)$", text, re.M).group(1))
     return value("nmt_batch_lines_count"), value("nmt_batch_lines_sum"), value("nmt_batch_requests_sum")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_processes(pid: int) -> dict[str, int]:
+    """The server's HTTP process and its decoding process(es) (multiprocessing's resource
+    tracker, which only waits, left out), by role."""
+    kids = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    decoders = [int(k) for k in kids
+                if "resource_tracker" not in Path(f"/proc/{k}/cmdline").read_bytes().decode(errors="replace")]
+    return {"http": pid, **{f"decoder{i}": d for i, d in enumerate(decoders)}, "clients": os.getpid()}
 
 
 def pct(values: list[float], q: float) -> float:
@@ -202,9 +221,13 @@ def main() -> int:
         proc, port = start_server(model, args.beam, args.server_threads or args.threads, mode, wait)
         try:
             asyncio.run(load(port, lines[:16], 4, 120))  # warm-up
+            procs = server_processes(proc.pid)
             for c in clients:
                 before = batch_totals(asyncio.run(get(port, "/metrics")))
+                cpu0 = {k: cpu_seconds(p) for k, p in procs.items()}
                 seconds, lat = asyncio.run(load(port, lines, c, args.timeout))
+                # Cores each process kept busy during the run: who had the 2 cores.
+                cores = {k: round((cpu_seconds(p) - cpu0[k]) / seconds, 2) for k, p in procs.items()}
                 after = batch_totals(asyncio.run(get(port, "/metrics")))
                 batches = after[0] - before[0]
                 row = {"mode": mode, "max_wait_ms": wait if mode != "off" else 0.0, "clients": c,
@@ -214,12 +237,12 @@ def main() -> int:
                        "p50_ms": round(pct(lat, 50) * 1000, 1), "p95_ms": round(pct(lat, 95) * 1000, 1),
                        "p99_ms": round(pct(lat, 99) * 1000, 1),
                        "mean_batch_lines": round((after[1] - before[1]) / batches, 2),
-                       "mean_batch_requests": round((after[2] - before[2]) / batches, 2)}
+                       "mean_batch_requests": round((after[2] - before[2]) / batches, 2), "cores": cores}
                 results["runs"].append(row)
                 print(f"{mode:12s} {c:4d} clients: {row['sentences_per_s']:7.1f} sent/s "
                       f"({row['vs_translate']:.2f}x translate), p50 {row['p50_ms']:.0f} ms, "
                       f"p95 {row['p95_ms']:.0f} ms, p99 {row['p99_ms']:.0f} ms, "
-                      f"batch {row['mean_batch_lines']:.1f} lines", flush=True)
+                      f"batch {row['mean_batch_lines']:.1f} lines, cores {cores}", flush=True)
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(60)

@@ -38,18 +38,17 @@ def serving(results_dir: Path) -> str:
     clients = sorted({c for _, c in runs})
     lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
              f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
-             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s):", ""]
+             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s; "
+             "continuous batching: [docs/serving.md](docs/serving.md#batching)):", ""]
     head = ["clients", "sentences/s (× translate)", "p50 / p95 / p99 ms", "mean batch (lines)",
-            "continuous: sentences/s", "p95 ms", "one request at a time: sentences/s", "p95 ms"]
+            "one request at a time: sentences/s", "p95 ms"]
     rows = []
     for c in clients:
-        w, co, off = (runs.get((m, c)) for m in ("window", "continuous", "off"))
-        row = [c, f"{w['sentences_per_s']} ({w['vs_translate']:.2f})" if w else "–",
-               f"{w['p50_ms']:.0f} / {w['p95_ms']:.0f} / {w['p99_ms']:.0f}" if w else "–",
-               f"{w['mean_batch_lines']:.1f}" if w else "–"]
-        for r in (co, off):
-            row += [r["sentences_per_s"], f"{r['p95_ms']:.0f}"] if r else ["–", "–"]
-        rows.append(row)
+        w, off = runs.get(("window", c)), runs.get(("off", c))
+        rows.append([c, f"{w['sentences_per_s']} ({w['vs_translate']:.2f})" if w else "–",
+                     f"{w['p50_ms']:.0f} / {w['p95_ms']:.0f} / {w['p99_ms']:.0f}" if w else "–",
+                     f"{w['mean_batch_lines']:.1f}" if w else "–",
+                     off["sentences_per_s"] if off else "–", f"{off['p95_ms']:.0f}" if off else "–"])
     lines += table(head, rows)
     return "\n".join(lines)
 
@@ -59,12 +58,16 @@ def serving_all(results_dir: Path) -> str:
     b = _load(results_dir, "bench_serve")
     if not b:
         return "(no scripts/results/bench_serve.json yet)"
+    def cores(r: dict) -> str:
+        c = r.get("cores")
+        return "–" if not c else " / ".join(
+            f"{sum(v for k, v in c.items() if k.startswith(who)):.2f}" for who in ("http", "decoder", "clients"))
     return "\n".join(table(
         ["batching", "clients", "sentences/s", "× translate", "p50 / p95 / p99 ms", "lines per batch (continuous: "
-         "per step)", "requests per batch"],
+         "per step)", "requests per batch", "cores busy: HTTP / decoding / clients"],
         [[r["mode"], r["clients"], r["sentences_per_s"], f"{r['vs_translate']:.2f}",
           f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f} / {r['p99_ms']:.0f}", f"{r['mean_batch_lines']:.1f}",
-          f"{r['mean_batch_requests']:.1f}"] for r in b["runs"]]))
+          f"{r['mean_batch_requests']:.1f}", cores(r)] for r in b["runs"]]))
 
 
 def serving_ceiling(results_dir: Path) -> str:

@@ -88,18 +88,23 @@ def test_readme_headline_takes_the_current_rows_and_the_ensemble(tmp_path: Path)
                     "| ensemble of 2 default seeds | 42.50 | 61.50 | – | – | `python scripts/bench_ensemble.py` |"]
 
 
-def test_readme_serving_table_pairs_batching_on_and_off(tmp_path: Path) -> None:
+def test_serving_tables_pair_window_batching_with_one_request_at_a_time(tmp_path: Path) -> None:
     rr = _readme_module()
     run = {"sentences_per_s": 100.0, "vs_translate": 0.9, "p50_ms": 50, "p95_ms": 90, "p99_ms": 99,
-           "mean_batch_lines": 12.5}
+           "mean_batch_lines": 12.5, "mean_batch_requests": 6.0,
+           "cores": {"http": 0.2, "decoder0": 1.7, "clients": 0.05}}
     (tmp_path / "bench_serve.json").write_text(json.dumps({
         "command": "python scripts/bench_serve.py", "model": "runs/x/best.pt", "beam": 5, "lines": 1000,
         "cpu": "Intel(R) Xeon(R) Processor", "cores": 2, "translate_sentences_per_s": 111.1,
-        "runs": [{"mode": "batching", "clients": 8, **run},
-                 {"mode": "no batching", "clients": 8, **run, "sentences_per_s": 40.0, "p95_ms": 400}]}))
+        "runs": [{"mode": "window", "clients": 8, **run},
+                 {"mode": "continuous", "clients": 8, **run, "sentences_per_s": 90.0},
+                 {"mode": "off", "clients": 8, **run, "sentences_per_s": 40.0, "p95_ms": 400}]}))
     table = rr.serving(tmp_path)
-    assert "| 8 | 100.0 | 0.90 | 50 | 90 | 99 | 12.5 | 40.0 | 400 |" in table
+    assert "| 8 | 100.0 (0.90) | 50 / 90 / 99 | 12.5 | 40.0 | 400 |" in table
     assert "111.1 sentences/s" in table
+    every = rr.serving_all(tmp_path).splitlines()
+    assert len(every) == 2 + 3 and every[3].startswith("| continuous | 8 | 90.0 | 0.90 |")
+    assert every[2].endswith("| 12.5 | 6.0 | 0.20 / 1.70 / 0.05 |")
 
 
 def test_readme_has_the_markers_results_table_writes() -> None:

@@ -286,6 +286,7 @@ def test_bench_serve_writes_its_figures(trained_run, tmp_path):
     assert runs[("off", 4)]["mean_batch_requests"] == 1.0
     for r in runs.values():
         assert r["sentences_per_s"] > 0 and r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]
+        assert set(r["cores"]) == {"http", "decoder0", "clients"} and r["cores"]["decoder0"] > 0
     assert data["ceiling"][0]["batch_lines"] == "sorted" and all(c["sentences_per_s"] > 0 for c in data["ceiling"])
 
 
