@@ -97,7 +97,6 @@ class DynamicBatcher:
         self._stopping = False
         self._recent_rate = 50.0  # lines/s, updated after each batch; for Retry-After
         self._last_answer = time.monotonic()
-        self._last_requests = 2  # requests in the last batch taken; until one is, assume company
         self._threads = []
         for i, d in enumerate(self.decoders):
             continuous = hasattr(d, "submit")
@@ -162,10 +161,7 @@ class DynamicBatcher:
                 if self._stopping:
                     return None
                 self._cond.wait()
-            # Wait for company only when there is any: a lone request after a batch that
-            # held one request alone (one client, low load) is decoded at once. Measured on
-            # the benchmark's single client, the wait cost 10 ms a request for nothing.
-            if self.max_wait > 0 and (len(self._queue) > 1 or self._last_requests > 1):
+            if self.max_wait > 0:
                 deadline = self._queue[0].enqueued + self.max_wait
                 while self._queued_pieces < self.max_batch_tokens and not self._stopping:
                     left = deadline - time.monotonic()
@@ -179,7 +175,6 @@ class DynamicBatcher:
                 pieces += jobs[-1].pieces
             self._queued_lines -= sum(len(j.src) for j in jobs)
             self._queued_pieces -= pieces
-            self._last_requests = len(jobs)
             return jobs
 
     def _work(self, decoder: Any) -> None:

@@ -290,38 +290,6 @@ def test_bench_serve_writes_its_figures(trained_run, tmp_path):
     assert data["ceiling"][0]["batch_lines"] == "sorted" and all(c["sentences_per_s"] > 0 for c in data["ceiling"])
 
 
-def test_a_lone_request_waits_for_company_only_when_the_last_batch_had_some():
-    """Window batching at low load: after a batch of one request, a lone request is decoded at
-    once instead of waiting --max-wait-ms; requests that queue together still share a batch."""
-    from nmt.batcher import DynamicBatcher, Job
-
-    class Echo:
-        batches: list[int] = []
-
-        def decode(self, model, beam, n_best, src):
-            self.batches.append(len(src))
-            return [[s] for s in src]
-
-        def close(self):
-            pass
-
-    echo = Echo()
-    batcher = DynamicBatcher({}, max_wait_ms=1500, decoders=[echo])
-    batcher.start()
-    try:
-        start = time.monotonic()
-        assert batcher.submit(Job("m", [[5, 3]], 1, 1)).result(10) == [[[5, 3]]]
-        assert time.monotonic() - start >= 1.4  # no history yet: it waited for others
-        start = time.monotonic()
-        batcher.submit(Job("m", [[6, 3]], 1, 1)).result(10)
-        assert time.monotonic() - start < 1.0  # the last batch held one request: no wait
-        futures = [batcher.submit(Job("m", [[7 + i, 3]], 1, 1)) for i in range(3)]
-        assert all(len(f.result(10)) == 1 for f in futures)
-        assert echo.batches[:2] == [1, 1] and sum(echo.batches[2:]) == 3
-    finally:
-        batcher.stop()
-
-
 def test_a_failing_decoder_fails_the_request_not_the_server(trained_run, test_lines, monkeypatch):
     """In-process (the app without uvicorn): an exception while decoding is a JSON 500 for that
     request only; the next request is answered."""
