@@ -11,8 +11,8 @@ results. No HTTP here: :mod:`nmt.server` puts a web API in front of it.
 ``max_wait_ms = 0`` turns batching across requests off (one request per batch),
 which is what the benchmark compares against.
 
-With a continuous-batching decoder (:class:`nmt.decoders.PoolDecoder`, the
-server's default) no batch is made here: a feeder thread hands each job to the
+With a continuous-batching decoder (:class:`nmt.decoders.PoolDecoder`,
+``nmt serve --batching continuous``) no batch is made here: a feeder thread hands each job to the
 decoding process as soon as what that process holds leaves room under
 ``max_batch_tokens`` source pieces, the job joins the running search there,
 and its answer comes back when its last line ends. The queue here then only
