@@ -157,17 +157,20 @@ class DynamicBatcher:
     def _take(self) -> list[Job] | None:
         """Wait for work; return the next batch's jobs (None: stopped and drained)."""
         with self._cond:
-            while not self._queue:
-                if self._stopping:
-                    return None
-                self._cond.wait()
-            if self.max_wait > 0:
-                deadline = self._queue[0].enqueued + self.max_wait
-                while self._queued_pieces < self.max_batch_tokens and not self._stopping:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    self._cond.wait(left)
+            while True:
+                while not self._queue:
+                    if self._stopping:
+                        return None
+                    self._cond.wait()
+                if self.max_wait > 0:
+                    deadline = self._queue[0].enqueued + self.max_wait
+                    while self._queue and self._queued_pieces < self.max_batch_tokens and not self._stopping:
+                        left = deadline - time.monotonic()
+                        if left <= 0:
+                            break
+                        self._cond.wait(left)
+                if self._queue:  # another worker may have taken it all while this one waited
+                    break
             jobs = [self._queue.popleft()]
             pieces = jobs[0].pieces
             while self.max_wait > 0 and self._queue and pieces + self._queue[0].pieces <= self.max_batch_tokens:

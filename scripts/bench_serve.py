@@ -41,9 +41,10 @@ from sysinfo import ENV, bench_parser, provenance, test_rows, write_json  # noqa
 
 
 def start_server(model: Path, beam: int, threads: int, batching: str,
-                 max_wait_ms: float = 10.0) -> tuple[subprocess.Popen, int]:
+                 max_wait_ms: float = 10.0, workers: int = 1) -> tuple[subprocess.Popen, int]:
     proc = subprocess.Popen([sys.executable, "-m", "nmt", "serve", "-m", str(model), "--port", "0",
                              "--beam", str(beam), "--threads", str(threads), "--batching", batching,
+                             "--workers", str(workers),
                              "--max-wait-ms", str(max_wait_ms),
                              "--log-format", "none", "--max-queue-lines", "100000", "--timeout", "600"],
                             cwd=ROOT, env=ENV, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
@@ -188,6 +189,7 @@ def main() -> int:
     ap.add_argument("-m", "--model", type=Path, default=None)
     ap.add_argument("--clients", default="1,8,32,128")
     ap.add_argument("--server-threads", type=int, default=None, help="the server's, if other than --threads")
+    ap.add_argument("--workers", type=int, default=1, help="the server's decoding processes")
     ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the server's setting (continuous, window)")
     ap.add_argument("--modes", default="window,continuous,off", help="--batching modes to run, in order")
     ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
@@ -218,7 +220,8 @@ def main() -> int:
                      "runs": [], **provenance()}
     for mode in args.modes.split(","):
         wait = args.max_wait_ms
-        proc, port = start_server(model, args.beam, args.server_threads or args.threads, mode, wait)
+        proc, port = start_server(model, args.beam, args.server_threads or args.threads, mode, wait,
+                                  args.workers)
         try:
             asyncio.run(load(port, lines[:16], 4, 120))  # warm-up
             procs = server_processes(proc.pid)

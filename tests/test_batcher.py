@@ -1,0 +1,52 @@
+"""DynamicBatcher with several workers, without HTTP or models: fake decoders that sleep."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from nmt.batcher import DynamicBatcher, Job
+
+
+class SlowDecoder:
+    """Echoes each line back after ``seconds``, counting what it decoded."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds, self.lines, self.batches = seconds, 0, 0
+
+    def decode(self, model: str, beam: int, n_best: int, src: list[list[int]]) -> list[list]:
+        time.sleep(self.seconds)
+        self.lines += len(src)
+        self.batches += 1
+        return [[tuple(s)] for s in src]
+
+    def close(self) -> None:
+        pass
+
+
+def test_every_worker_decodes_and_none_dies_when_another_took_the_queue():
+    # Regression: a worker waiting out its window woke to a queue another worker
+    # had emptied, popped from it and died, so --workers 2 decoded on one process.
+    decoders = [SlowDecoder(0.02), SlowDecoder(0.02)]
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=5, max_queue_lines=10_000,
+                             decoders=decoders)
+    batcher.start()
+    answers: dict[int, list] = {}
+
+    def client(c: int) -> None:
+        for r in range(10):
+            line = [c, r, 7]
+            answers[c * 100 + r] = batcher.submit(Job("m", [line], 5, 1)).result(timeout=30)
+
+    clients = [threading.Thread(target=client, args=(c,)) for c in range(16)]
+    for t in clients:
+        t.start()
+    for t in clients:
+        t.join(60)
+    try:
+        assert all(t.is_alive() for t in batcher._threads), "a worker thread died"
+        assert answers == {c * 100 + r: [[(c, r, 7)]] for c in range(16) for r in range(10)}
+        assert all(d.lines > 0 for d in decoders), [d.lines for d in decoders]
+        assert sum(d.lines for d in decoders) == 160
+    finally:
+        batcher.stop()
