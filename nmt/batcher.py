@@ -95,6 +95,7 @@ class DynamicBatcher:
         self._queued_pieces = 0
         self._cond = threading.Condition()
         self._stopping = False
+        self._idle = 0  # worker threads waiting in _take
         self._recent_rate = 50.0  # lines/s, updated after each batch; for Retry-After
         self._last_answer = time.monotonic()
         self._threads = []
@@ -157,28 +158,44 @@ class DynamicBatcher:
     def _take(self) -> list[Job] | None:
         """Wait for work; return the next batch's jobs (None: stopped and drained)."""
         with self._cond:
-            while True:
-                while not self._queue:
-                    if self._stopping:
-                        return None
-                    self._cond.wait()
-                if self.max_wait > 0:
-                    deadline = self._queue[0].enqueued + self.max_wait
-                    while self._queue and self._queued_pieces < self.max_batch_tokens and not self._stopping:
-                        left = deadline - time.monotonic()
-                        if left <= 0:
-                            break
-                        self._cond.wait(left)
-                if self._queue:  # another worker may have taken it all while this one waited
-                    break
-            jobs = [self._queue.popleft()]
-            pieces = jobs[0].pieces
-            while self.max_wait > 0 and self._queue and pieces + self._queue[0].pieces <= self.max_batch_tokens:
-                jobs.append(self._queue.popleft())
-                pieces += jobs[-1].pieces
-            self._queued_lines -= sum(len(j.src) for j in jobs)
-            self._queued_pieces -= pieces
-            return jobs
+            self._idle += 1
+            try:
+                return self._take_locked()
+            finally:
+                self._idle -= 1
+
+    def _take_locked(self) -> list[Job] | None:
+        """:meth:`_take` with the lock held. With several idle workers each takes an even
+        share of what has gathered: closed-loop clients answered together come back
+        together, and without the split the first idle worker took them all, every
+        time, while the others waited (measured: 2 workers, 8 clients, one batch of
+        8 lines at a time, each process busy 40% of the run)."""
+        while True:
+            while not self._queue:
+                if self._stopping:
+                    return None
+                self._cond.wait()
+            if self.max_wait > 0:
+                deadline = self._queue[0].enqueued + self.max_wait
+                while self._queue and self._queued_pieces < self.max_batch_tokens and not self._stopping:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    self._cond.wait(left)
+            if self._queue:  # another worker may have taken it all while this one waited
+                break
+        share = -(-self._queued_lines // self._idle)  # lines, rounded up
+        jobs = [self._queue.popleft()]
+        pieces, lines = jobs[0].pieces, len(jobs[0].src)
+        while (self.max_wait > 0 and self._queue and pieces + self._queue[0].pieces <= self.max_batch_tokens
+               and lines + len(self._queue[0].src) <= share):
+            jobs.append(self._queue.popleft())
+            pieces, lines = pieces + jobs[-1].pieces, lines + len(jobs[-1].src)
+        self._queued_lines -= lines
+        self._queued_pieces -= pieces
+        if self._queue:
+            self._cond.notify()  # the rest is another idle worker's share
+        return jobs
 
     def _work(self, decoder: Any) -> None:
         while (jobs := self._take()) is not None:

@@ -39,8 +39,8 @@ def serve(
     batching: Annotated[str, typer.Option("--batching", help="window: batches of what arrived within --max-wait-ms (default); continuous: lines join a running search at any step; off: one request at a time.")] = "window",
     max_batch_tokens: Annotated[int, typer.Option("--max-batch-tokens", min=1, help="Source pieces decoded at once, across requests.")] = 4096,
     max_wait_ms: Annotated[float, typer.Option("--max-wait-ms", min=0.0, help="How long a line may wait for others to join it (window: the first line of a batch).")] = 10.0,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Decoding processes, each with its own copy of the models.")] = 1,
-    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads per decoding process (0 = default).")] = 0,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Decoding processes, each with its own copy of the models (0 = one per CPU core; on a GPU, 1).")] = 0,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads per decoding process (0 = the cores shared among the processes).")] = 0,
     max_queue_lines: Annotated[int, typer.Option("--max-queue-lines", min=1, help="Lines waiting at most; beyond, 429 + Retry-After.")] = 4096,
     max_lines: Annotated[int, typer.Option("--max-lines", min=1, help="Lines per request.")] = 256,
     max_line_chars: Annotated[int, typer.Option("--max-line-chars", min=1, help="Characters per line.")] = 10_000,
@@ -59,12 +59,15 @@ def serve(
     with _errors():
         try:
             from nmt.batcher import DynamicBatcher
-            from nmt.decoders import PoolDecoder, ProcessDecoder
+            from nmt.decoders import PoolDecoder, ProcessDecoder, layout
             from nmt.server import Limits, ServerState, serve as run_server
         except ImportError as exc:
             raise NmtError(f"nmt serve needs the serve extra ({exc.name} is missing): "
                            'pip install "nmt[serve]"', exit_code=2) from None
+        import torch
+
         from nmt.checkpoint import load_checkpoint
+        from nmt.device import resolve_device
         from nmt.info import describe
         from nmt.translate import Translator
 
@@ -86,6 +89,8 @@ def serve(
             translators[name], infos[name] = tr, info
             specs.append((name, str(path)))
         overrides = {"beam_size": beam, "int8": int8, "shortlist": shortlist}
+        workers, threads = layout(str(resolve_device(device, "--device")), workers, threads,
+                                  torch.get_num_threads())
         try:
             decoders = [PoolDecoder(specs, device, threads, overrides, max_wait_ms) if batching == "continuous"
                         else ProcessDecoder(specs, device, threads, overrides) for _ in range(workers)]
@@ -98,7 +103,10 @@ def serve(
 
         def announce(bound: int) -> None:
             names = ", ".join(f"{n} ({infos[n]['file']})" for n in translators)
-            print(f"nmt serve: {names} on http://{host}:{bound} (API docs at /docs)", file=sys.stderr, flush=True)
+            procs = f"{workers} decoding process{'es' if workers > 1 else ''}" + (
+                f" x {threads} thread{'s' if threads > 1 else ''}" if threads else "")
+            print(f"nmt serve: {names} on http://{host}:{bound} ({procs}; API docs at /docs)",
+                  file=sys.stderr, flush=True)
 
         try:
             run_server(state, host, port, drain, announce)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing as mp
 import os
 import re
 import signal
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -151,13 +153,10 @@ def pool_rate(tr, src: list[list[int]], in_flight: int) -> float:
     return len(src) / (time.perf_counter() - start)
 
 
-def decode_ceiling(model: Path, lines: list[str], beam: int, threads: int, sizes: list[int],
-                   in_flight: list[int] = ()) -> list[dict]:
-    """What decoding alone reaches on batches like the server's: the same lines in input
-    (unsorted) order, cut into batches of the server's mean batch size, decoded in this
-    process's main thread with no HTTP; ``sorted``: nmt translate's order (length-sorted
-    batches of decode.batch_size) for reference; ``continuous``: :func:`pool_rate` with as
-    many sentences in flight as the benchmark has clients."""
+def _decode_share(model: Path, lines: list[str], beam: int, threads: int, sizes: list[int],
+                  in_flight: list[int], part: int, parts: int, barrier: Any, out: Any) -> None:
+    """One decoding process of :func:`decode_ceiling`: batch ``i`` of each size is this
+    process's when ``i % parts == part``; every row starts on a barrier with the others."""
     import torch
 
     sys.path.insert(0, str(ROOT))
@@ -167,20 +166,50 @@ def decode_ceiling(model: Path, lines: list[str], beam: int, threads: int, sizes
     tr = Translator.from_checkpoint(model, "cpu", beam_size=beam)
     src = tr.encode(lines)
     tr.translate_ids(src[:32])  # warm-up
-    out = []
     for size in [0, *sizes]:
+        step = size or -(-len(src) // parts)
+        mine = [src[i: i + step] for k, i in enumerate(range(0, len(src), step)) if k % parts == part]
+        barrier.wait()
         t0 = time.perf_counter()
-        for i in range(0, len(src), size or len(src)):
-            tr.translate_ids(src[i: i + (size or len(src))])
-        rate = len(src) / (time.perf_counter() - t0)
-        out.append({"batch_lines": size or "sorted", "sentences_per_s": round(rate, 1)})
-        print(f"decoding alone, {'sorted batches' if not size else f'batches of {size}'}: {rate:.1f} sent/s",
-              flush=True)
+        for batch in mine:
+            tr.translate_ids(batch)
+        out.put((size, time.perf_counter() - t0))
     with torch.inference_mode():
         for c in in_flight:
-            rate = pool_rate(tr, src, c)
-            out.append({"batch_lines": f"continuous, {c} in flight", "sentences_per_s": round(rate, 1)})
-            print(f"decoding alone, continuous with {c} in flight: {rate:.1f} sent/s", flush=True)
+            share = src[part::parts]
+            barrier.wait()
+            t0 = time.perf_counter()
+            pool_rate(tr, share, max(1, c // parts))
+            out.put((f"continuous, {c} in flight", time.perf_counter() - t0))
+
+
+def decode_ceiling(model: Path, lines: list[str], beam: int, workers: int, threads: int, sizes: list[int],
+                   in_flight: list[int] = ()) -> list[dict]:
+    """What decoding alone reaches on batches like the server's, with the server's layout
+    (``workers`` processes of ``threads`` torch threads, no HTTP): the same lines in input
+    (unsorted) order, cut into batches of the server's mean batch size, dealt round-robin to
+    the processes; ``sorted``: nmt translate's order (length-sorted batches of
+    decode.batch_size, the lines split evenly among the processes) for reference;
+    ``continuous``: :func:`pool_rate` with as many sentences in flight, in all, as the
+    benchmark has clients. A row's rate is all its lines over the slowest process's time."""
+    ctx = mp.get_context("spawn")
+    barrier, results = ctx.Barrier(workers), ctx.Queue()
+    procs = [ctx.Process(target=_decode_share, args=(model, lines, beam, threads, sizes, list(in_flight),
+                                                     part, workers, barrier, results)) for part in range(workers)]
+    for p in procs:
+        p.start()
+    seconds: dict = {}
+    for _ in range(workers * (1 + len(sizes) + len(in_flight))):
+        key, t = results.get(timeout=1800)
+        seconds[key] = max(seconds.get(key, 0.0), t)
+    for p in procs:
+        p.join(60)
+    out = []
+    for key in [0, *sizes, *(f"continuous, {c} in flight" for c in in_flight)]:
+        rate = len(lines) / seconds[key]
+        out.append({"batch_lines": key or "sorted", "sentences_per_s": round(rate, 1)})
+        what = "sorted batches" if key == 0 else f"batches of {key}" if isinstance(key, int) else key
+        print(f"decoding alone ({workers} x {threads} threads), {what}: {rate:.1f} sent/s", flush=True)
     return out
 
 
@@ -188,8 +217,9 @@ def main() -> int:
     ap = bench_parser(__doc__, beam=5)  # --threads: of nmt translate and of the server
     ap.add_argument("-m", "--model", type=Path, default=None)
     ap.add_argument("--clients", default="1,8,32,128")
-    ap.add_argument("--server-threads", type=int, default=None, help="the server's, if other than --threads")
-    ap.add_argument("--workers", type=int, default=1, help="the server's decoding processes")
+    ap.add_argument("--server-threads", type=int, default=0,
+                    help="torch threads per decoding process of the server (0: its default)")
+    ap.add_argument("--workers", type=int, default=0, help="the server's decoding processes (0: its default)")
     ap.add_argument("--max-wait-ms", type=float, default=10.0, help="the server's setting (continuous, window)")
     ap.add_argument("--modes", default="window,continuous,off", help="--batching modes to run, in order")
     ap.add_argument("--timeout", type=float, default=900.0, help="bound on each load run (s)")
@@ -206,6 +236,13 @@ def main() -> int:
                         "--no-progress"], cwd=ROOT, env=ENV, check=True, capture_output=True)
         model = Path(tmp.name) / "best.pt"
 
+    # The layout `nmt serve` picks on this machine (see nmt.decoders.layout), stated in the results.
+    import torch
+
+    sys.path.insert(0, str(ROOT))
+    from nmt.decoders import layout
+
+    workers, threads = layout("cpu", args.workers, args.server_threads, torch.get_num_threads())
     text = ("\n".join(lines) + "\n").encode()
     wall, n, _ = run_translate(model, text, args.beam, args.threads)
     one, _, _ = run_translate(model, (lines[0] + "\n").encode(), args.beam, args.threads)
@@ -214,14 +251,13 @@ def main() -> int:
 
     results: dict = {"model": str(args.model or "configs/tiny.yaml (trained by the script)"),
                      "beam": args.beam, "threads": args.threads,
-                     "server_threads": args.server_threads or args.threads, "lines": len(lines),
+                     "server_workers": workers, "server_threads": threads, "lines": len(lines),
                      "translate_sentences_per_s": round(base, 1),
                      "translate_wall_s": round(wall, 2), "translate_startup_s": round(one, 2),
                      "runs": [], **provenance()}
     for mode in args.modes.split(","):
         wait = args.max_wait_ms
-        proc, port = start_server(model, args.beam, args.server_threads or args.threads, mode, wait,
-                                  args.workers)
+        proc, port = start_server(model, args.beam, threads, mode, wait, workers)
         try:
             asyncio.run(load(port, lines[:16], 4, 120))  # warm-up
             procs = server_processes(proc.pid)
@@ -249,7 +285,7 @@ def main() -> int:
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(60)
-    results["ceiling"] = decode_ceiling(model, lines, args.beam, args.server_threads or args.threads,
+    results["ceiling"] = decode_ceiling(model, lines, args.beam, workers, threads,
                                         sorted({round(r["mean_batch_lines"]) for r in results["runs"]
                                                 if r["mode"] != "off"}),
                                         [c for c in clients if c >= 8] if "continuous" in args.modes else [])

@@ -5,7 +5,10 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from nmt.batcher import DynamicBatcher, Job
+from nmt.decoders import layout
 
 
 class SlowDecoder:
@@ -50,3 +53,17 @@ def test_every_worker_decodes_and_none_dies_when_another_took_the_queue():
         assert sum(d.lines for d in decoders) == 160
     finally:
         batcher.stop()
+
+
+@pytest.mark.parametrize("device,workers,threads,cores,expected", [
+    ("cpu", 0, 0, 2, (2, 1)),     # default on a CPU: a one-thread process per core
+    ("cpu", 0, 0, 16, (16, 1)),
+    ("cpu", 1, 0, 2, (1, 2)),     # one process gets every core
+    ("cpu", 3, 0, 8, (3, 2)),
+    ("cpu", 4, 0, 2, (4, 1)),     # never 0 threads
+    ("cpu", 0, 3, 2, (2, 3)),     # what the user set stays
+    ("cuda", 0, 0, 16, (1, 0)),   # a GPU: one process, torch's own thread default
+    ("cuda:1", 2, 0, 16, (2, 0)),
+])
+def test_decoding_layout(device, workers, threads, cores, expected):
+    assert layout(device, workers, threads, cores) == expected
