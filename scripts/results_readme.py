@@ -30,6 +30,14 @@ def block(title: str, header: list[str], rows: list[list]) -> list[str]:
     return [title, "", *table(header, rows), ""]
 
 
+def _layout(b: dict) -> str:
+    """ " (2 decoding processes × 1 thread)": how the benchmarked server decoded."""
+    w, t = b.get("server_workers"), b.get("server_threads")
+    if not w:
+        return ""
+    return f" ({w} decoding process{'es' if w > 1 else ''} × {t} thread{'s' if t > 1 else ''})"
+
+
 def serving(results_dir: Path) -> str:
     b = _load(results_dir, "bench_serve")
     if not b:
@@ -37,11 +45,11 @@ def serving(results_dir: Path) -> str:
     runs = {(r["mode"], r["clients"]): r for r in b["runs"]}
     clients = sorted({c for _, c in runs})
     lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
-             f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by server and "
-             f"clients; `nmt translate` on the same lines: {b['translate_sentences_per_s']} sentences/s; "
-             "continuous batching: [docs/serving.md](docs/serving.md#batching)):", ""]
+             f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by the clients "
+             f"and the server{_layout(b)}; `nmt translate` on the same lines: "
+             f"{b['translate_sentences_per_s']} sentences/s):", ""]
     head = ["clients", "sentences/s (× translate)", "p50 / p95 / p99 ms", "mean batch (lines)",
-            "one request at a time: sentences/s", "p95 ms"]
+            "batching off: sentences/s", "p95 ms"]
     rows = []
     for c in clients:
         w, off = runs.get(("window", c)), runs.get(("off", c))
@@ -81,7 +89,7 @@ def serving_ceiling(results_dir: Path) -> str:
         kind = ("length-sorted batches, as nmt translate" if lines == "sorted" else lines if isinstance(lines, str)
                 else f"batches of {lines} in arrival order")
         return f"{kind}: {c['sentences_per_s']}"
-    return (f"Decoding alone, no HTTP, in the same run of `{b['command']}` (sentences/s): "
+    return (f"Decoding alone, no HTTP, in the same run of `{b['command']}`{_layout(b)} (sentences/s): "
             + "; ".join(what(c) for c in b["ceiling"]) + ".")
 
 

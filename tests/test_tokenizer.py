@@ -4,7 +4,7 @@ import pytest
 
 from nmt.config import VocabConfig
 from nmt.errors import NmtError
-from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID, UNK_ID, Tokenizer
+from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID, SMALL_LIST, UNK_ID, Tokenizer
 
 
 def test_round_trip_on_real_sentences(tokenizer, real_pairs):
@@ -12,6 +12,18 @@ def test_round_trip_on_real_sentences(tokenizer, real_pairs):
         assert tokenizer.decode_tgt(tokenizer.encode_tgt([en]))[0] == en
         src = tokenizer.encode_src([de])[0]
         assert src[-1] == EOS_ID and PAD_ID not in src
+
+
+@pytest.mark.parametrize("n", [1, 3, SMALL_LIST - 1, SMALL_LIST])
+def test_short_lists_one_by_one_equal_sentencepieces_own_list_call(tokenizer, real_pairs, n):
+    # Short lists are run line by line (no thread pool per call); the ids must not change.
+    de = [p[0] for p in real_pairs[:n]]
+    en = [p[1] for p in real_pairs[:n]]
+    assert len(de) == n
+    assert tokenizer.encode_src(de) == [ids + [EOS_ID] for ids in tokenizer._src.encode(de)]
+    assert tokenizer.encode_tgt(en) == tokenizer._tgt.encode(en)
+    ids = tokenizer._tgt.encode(en)
+    assert tokenizer.decode_tgt(ids) == tokenizer._tgt.decode(ids) == en
 
 
 def test_special_ids_are_fixed(tokenizer):
