@@ -155,16 +155,17 @@ class DynamicBatcher:
 
     # ------------------------------------------------------------------ workers
 
-    def _take(self) -> list[Job] | None:
-        """Wait for work; return the next batch's jobs (None: stopped and drained)."""
+    def _take(self, enough: int = 1) -> list[Job] | None:
+        """Wait for work; return the next batch's jobs (None: stopped and drained).
+        ``enough``: lines that end the window before ``max_wait_ms`` (see :meth:`_work`)."""
         with self._cond:
             self._idle += 1
             try:
-                return self._take_locked()
+                return self._take_locked(enough)
             finally:
                 self._idle -= 1
 
-    def _take_locked(self) -> list[Job] | None:
+    def _take_locked(self, enough: int) -> list[Job] | None:
         """:meth:`_take` with the lock held. With several idle workers each takes an even
         share of what has gathered: closed-loop clients answered together come back
         together, and without the split the first idle worker took them all, every
@@ -177,7 +178,8 @@ class DynamicBatcher:
                 self._cond.wait()
             if self.max_wait > 0:
                 deadline = self._queue[0].enqueued + self.max_wait
-                while self._queue and self._queued_pieces < self.max_batch_tokens and not self._stopping:
+                while (self._queue and self._queued_pieces < self.max_batch_tokens
+                       and self._queued_lines < enough and not self._stopping):
                     left = deadline - time.monotonic()
                     if left <= 0:
                         break
@@ -198,7 +200,14 @@ class DynamicBatcher:
         return jobs
 
     def _work(self, decoder: Any) -> None:
-        while (jobs := self._take()) is not None:
+        """Take batches and decode them. The window closes early once as many lines have
+        gathered as this worker's last batch held: clients answered together come back
+        together, and waiting out ``max_wait_ms`` once their lines are all in only kept
+        the decoder idle (measured: 2 workers, 32 clients, ~10% of each worker's time).
+        Batches still grow, since what gathers during a decode is all taken at once."""
+        enough = 1
+        while (jobs := self._take(enough)) is not None:
+            enough = max(1, sum(len(j.src) for j in jobs))
             jobs = [j for j in jobs if j.future.set_running_or_notify_cancel()]
             groups: dict[tuple[str, int, int], list[Job]] = {}
             for job in jobs:
