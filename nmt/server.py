@@ -137,11 +137,35 @@ class ServerState:
         self.batcher.on_batch = self.metrics.batch
 
 
-class _Gate:
-    """Outermost ASGI layer: request ids, drain (503), in-flight count, metrics, access log."""
+def _internal_error(path: str, exc: Exception) -> JSONResponse:
+    """A bug or a failing device (e.g. out of memory): this request fails, the server goes on."""
+    print(f"nmt serve: {path}: {type(exc).__name__}: {str(exc)[:300]}", file=sys.stderr, flush=True)
+    return _error(500, f"internal error while translating ({type(exc).__name__}: {str(exc)[:200]}); "
+                       "the server goes on")
 
-    def __init__(self, app: Any, state: ServerState) -> None:
-        self.app, self.state = app, state
+
+class _Gate:
+    """Outermost ASGI layer: request ids, drain (503), in-flight count, metrics, access log.
+
+    ``direct``: handlers called from here, past FastAPI's routing, dependency and
+    middleware layers, for ``POST /v1/translate``; FastAPI still holds the route
+    for the OpenAPI schema. Why: at 32 clients those layers were most of the HTTP
+    process's time per request (py-spy), and that process shares the cores with
+    the decoders. The handler and its errors are the same either way.
+    """
+
+    def __init__(self, app: Any, state: ServerState, direct: dict[tuple[str, str], Any] | None = None) -> None:
+        self.app, self.state, self.direct = app, state, direct or {}
+
+    @staticmethod
+    async def _call(handler: Any, scope: dict, receive: Any, send: Any) -> None:
+        try:
+            response = await handler(Request(scope, receive))
+        except ApiError as exc:
+            response = _error(exc.status, exc.message, exc.headers)
+        except Exception as exc:  # noqa: BLE001 - this request fails, the server goes on
+            response = _internal_error(scope["path"], exc)
+        await response(scope, receive, send)
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -164,7 +188,10 @@ class _Gate:
         else:
             st.in_flight += 1
             try:
-                await self.app(scope, receive, send_with_id)
+                if handler := self.direct.get((scope["method"], scope["path"])):
+                    await self._call(handler, scope, receive, send_with_id)
+                else:
+                    await self.app(scope, receive, send_with_id)
             finally:
                 st.in_flight -= 1
         seconds = time.perf_counter() - start
@@ -244,10 +271,7 @@ def create_app(state: ServerState) -> Any:
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:
-        # A bug or a failing device (e.g. out of memory): this request fails, the server goes on.
-        print(f"nmt serve: {request.url.path}: {type(exc).__name__}: {str(exc)[:300]}", file=sys.stderr, flush=True)
-        return _error(500, f"internal error while translating ({type(exc).__name__}: {str(exc)[:200]}); "
-                           "the server goes on")
+        return _internal_error(request.url.path, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -336,7 +360,7 @@ def create_app(state: ServerState) -> Any:
         """Prometheus text format."""
         return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
-    return _Gate(app, state)
+    return _Gate(app, state, direct={("POST", "/v1/translate"): translate})
 
 
 def _renumber(warnings: list[str], todo: list[int]) -> list[str]:
