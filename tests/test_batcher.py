@@ -55,6 +55,20 @@ def test_every_worker_decodes_and_none_dies_when_another_took_the_queue():
         batcher.stop()
 
 
+def test_the_window_closes_once_the_last_batchs_count_of_lines_is_in():
+    # A 60 s window: a batch held for the full window would fail the 10 s bounds below.
+    decoder = SlowDecoder(0.0)
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=60_000, max_queue_lines=100,
+                             decoders=[decoder])
+    batcher.start()
+    try:
+        assert batcher.submit(Job("m", [[1]], 5, 1)).result(timeout=10) == [[(1,)]]  # first batch: 1 line
+        assert batcher.submit(Job("m", [[2]], 5, 1)).result(timeout=10) == [[(2,)]]
+        assert decoder.batches == 2
+    finally:
+        batcher.stop()
+
+
 @pytest.mark.parametrize("device,workers,threads,cores,expected", [
     ("cpu", 0, 0, 2, (2, 1)),     # default on a CPU: a one-thread process per core
     ("cpu", 0, 0, 16, (16, 1)),
