@@ -169,8 +169,7 @@ class DynamicBatcher:
         """:meth:`_take` with the lock held. With several idle workers each takes an even
         share of what has gathered: closed-loop clients answered together come back
         together, and without the split one idle worker could take them all while the
-        others waited (measured: 2 workers, 8 clients, one batch of 8 lines at a
-        time, each process busy ~45% of the run)."""
+        others waited (seen with 2 workers and 8 clients: one batch of 8 at a time)."""
         while True:
             while not self._queue:
                 if self._stopping:
@@ -203,13 +202,11 @@ class DynamicBatcher:
         """Take batches and decode them. The window closes early once as many lines have
         gathered as this worker's last batch held: clients answered together come back
         together, and waiting out ``max_wait_ms`` once their lines are all in only kept
-        the decoder idle (measured: 2 workers, 32 clients, ~10% of each worker's time)
-        and made a lone request wait 10 ms for nobody. Batches still grow, since what
-        gathers during a decode is all taken at once; what this rule does not do is
-        merge groups of clients that have drifted apart, so under a steady closed-loop
-        load the batches settle wherever they are (32 clients: 6 to 13 lines a batch
-        across runs). Rules that waited to merge them were tried and were no faster
-        (docs/serving.md)."""
+        the decoders idle part of the time and made a lone request wait 10 ms for
+        nobody. Batches still grow, since what gathers during a decode is all taken at
+        once; what this rule does not do is merge groups of clients that have drifted
+        apart, so under a steady closed-loop load the batches settle wherever they are.
+        Rules that waited to merge them were tried and were no faster (docs/serving.md)."""
         enough = 1
         while (jobs := self._take(enough)) is not None:
             enough = max(1, sum(len(j.src) for j in jobs))

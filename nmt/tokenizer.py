@@ -67,9 +67,9 @@ def _each(method: Callable[[Any], Any], items: list) -> list:
     Why: SentencePiece runs a list on a thread pool it starts for that call. For
     one or a few lines that costs far more than the work, and when the cores are
     busy (a server whose decoding processes hold them) it waits for them while
-    holding the GIL: measured on 2 busy cores, encoding a one-line list took
-    1.36 ms, the line alone 6 us (``nmt serve`` spent half its HTTP process's
-    time there). Long lists keep the pool, where it pays.
+    holding the GIL: on 2 busy cores, encoding a one-line list took 1.4 ms, the
+    line alone 5 us (``scripts/bench_tokenizer_calls.py``); ``nmt serve`` spent
+    half its HTTP process's time there. Long lists keep the pool, where it pays.
     """
     if len(items) >= SMALL_LIST:
         return method(items)

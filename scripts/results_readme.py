@@ -1,6 +1,6 @@
 """The tables README.md quotes, from the files the benchmarks wrote (used by results_table.py).
 
-* serving: ``bench_serve.json`` (scripts/bench_serve.py);
+* serving: ``bench_serve.json`` and ``bench_serve_1x2.json`` (scripts/bench_serve.py);
 * toolbox: ``bench_engines.json`` (scripts/bench_engines.py), ``bench_ensemble.json``
   (scripts/bench_ensemble.py) and ``by_length.json`` (scripts/by_length.py).
 
@@ -76,6 +76,25 @@ def serving_all(results_dir: Path) -> str:
         [[r["mode"], r["clients"], r["sentences_per_s"], f"{r['vs_translate']:.2f}",
           f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f} / {r['p99_ms']:.0f}", f"{r['mean_batch_lines']:.1f}",
           f"{r['mean_batch_requests']:.1f}", cores(r)] for r in b["runs"]]))
+
+
+def serving_layout(results_dir: Path) -> str:
+    """docs/serving.md's table: the window rows of bench_serve.json against the same run with
+    another decoding layout (bench_serve_1x2.json: one process of two threads)."""
+    runs = [b for b in (_load(results_dir, "bench_serve"), _load(results_dir, "bench_serve_1x2")) if b]
+    if len(runs) < 2:
+        return "(needs scripts/results/bench_serve.json and bench_serve_1x2.json)"
+    rows = []
+    for b in runs:
+        for r in b["runs"]:
+            if r["mode"] == "window":
+                rows.append([f"{b['server_workers']} × {b['server_threads']}", r["clients"], r["sentences_per_s"],
+                             f"{r['vs_translate']:.2f}", f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f}",
+                             f"{r['mean_batch_lines']:.1f}"])
+    cmds = " and ".join(f"`{b['command']}`" for b in runs)
+    return "\n".join([f"Window batching, {cmds} (each against its own `nmt translate` median):", "",
+                      *table(["processes × threads", "clients", "sentences/s", "× translate", "p50 / p95 ms",
+                              "lines per batch"], rows)])
 
 
 def serving_ceiling(results_dir: Path) -> str:

@@ -47,6 +47,7 @@ ENS_BEGIN, ENS_END = "<!-- ensemble:begin -->", "<!-- ensemble:end -->"
 SERVING_DOC = ROOT / "docs" / "serving.md"
 CEIL_BEGIN, CEIL_END = "<!-- ceiling:begin -->", "<!-- ceiling:end -->"
 ALL_BEGIN, ALL_END = "<!-- serving-all:begin -->", "<!-- serving-all:end -->"
+LAYOUT_BEGIN, LAYOUT_END = "<!-- layout:begin -->", "<!-- layout:end -->"
 BYLEN_BEGIN, BYLEN_END = "<!-- by-length:begin -->", "<!-- by-length:end -->"
 
 
@@ -237,13 +238,14 @@ def main() -> int:
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from results_readme import (by_length_doc, engines, ensemble_table, headline, serving, serving_all,
-                                serving_ceiling, toolbox)
+                                serving_ceiling, serving_layout, toolbox)
 
     parts = ((RESULTS_DOC, BEGIN, END, table), (PERF_DOC, PERF_BEGIN, PERF_END, performance),
              (README, HEAD_BEGIN, HEAD_END, headline), (README, SERVE_BEGIN, SERVE_END, serving),
              (README, TOOLS_BEGIN, TOOLS_END, toolbox), (TOOLBOX_DOC, ENG_BEGIN, ENG_END, engines),
              (TOOLBOX_DOC, ENS_BEGIN, ENS_END, ensemble_table), (SERVING_DOC, CEIL_BEGIN, CEIL_END, serving_ceiling),
-             (SERVING_DOC, ALL_BEGIN, ALL_END, serving_all), (TOOLBOX_DOC, BYLEN_BEGIN, BYLEN_END, by_length_doc))
+             (SERVING_DOC, ALL_BEGIN, ALL_END, serving_all), (TOOLBOX_DOC, BYLEN_BEGIN, BYLEN_END, by_length_doc),
+             (SERVING_DOC, LAYOUT_BEGIN, LAYOUT_END, serving_layout))
     texts = [(path, begin, end, make(args.results)) for path, begin, end, make in parts]
     if not args.write:
         print("\n\n".join(text for *_, text in texts))

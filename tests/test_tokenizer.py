@@ -53,3 +53,20 @@ def test_too_large_vocabulary_is_a_clear_error():
 def test_empty_training_text_is_an_error():
     with pytest.raises(NmtError, match="empty training set"):
         Tokenizer.train(["", " "], ["", ""], VocabConfig(vocab_size=100))
+
+
+def test_bench_tokenizer_calls_writes_its_figures(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = tmp_path / "calls.json"
+    res = subprocess.run([sys.executable, "scripts/bench_tokenizer_calls.py", "--lines", "20", "--json", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(out.read_text())
+    assert data["lines"] == 20 and data["git_commit"]
+    assert {k.rsplit(", cores ", 1)[1] for k in data["us_per_line"]} == {"idle", "busy"}
+    assert len(data["us_per_line"]) == 12 and all(v > 0 for v in data["us_per_line"].values())
