@@ -206,8 +206,9 @@ class DynamicBatcher:
         nobody. Batches still grow, since what gathers during a decode is all taken at
         once; what this rule does not do is merge groups of clients that have drifted
         apart, so under a steady closed-loop load the batches settle wherever they are.
-        Rules that waited to merge them were tried and were no faster (docs/serving.md)."""
-        enough = 1
+        Rules that waited to merge them were tried and were no faster (docs/serving.md).
+        Before its first batch a worker has nothing to go by and waits out the window."""
+        enough = self.max_queue_lines + 1  # no batch seen yet: the whole window
         while (jobs := self._take(enough)) is not None:
             enough = max(1, sum(len(j.src) for j in jobs))
             jobs = [j for j in jobs if j.future.set_running_or_notify_cancel()]

@@ -78,8 +78,9 @@ def serve(
         translators, infos, specs = {}, {}, []
         for name, path in _model_specs(model):
             # This process only tokenizes and detokenizes: the decoding processes hold the models.
-            tr = Translator.from_checkpoint(path, "cpu", beam_size=beam, shortlist=shortlist)
-            info = describe(path, load_checkpoint(path))
+            payload = load_checkpoint(path)
+            tr = Translator.text_only(path, payload, beam_size=beam, shortlist=shortlist)
+            info = describe(path, payload)
             name = name or info["language_pair"]
             if name in translators:
                 raise NmtError(f"-m {path}: the name {name} is taken by another model; "

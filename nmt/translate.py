@@ -40,6 +40,12 @@ def _stderr_warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
+def _check_shortlist(path: Path, overrides: dict, has_table: bool) -> None:
+    if overrides.get("shortlist") and not has_table:
+        raise NmtError(f"{path}: --shortlist, but this checkpoint holds no shortlist table (written "
+                       "before nmt stored one): add it with scripts/add_shortlist.py", exit_code=2)
+
+
 def load_model(path: Path) -> tuple[Config, Seq2Seq, Tokenizer, Shortlist | None]:
     """Rebuild config, model (eval mode), tokenizer and shortlist table from one checkpoint file."""
     payload = load_checkpoint(path)
@@ -78,7 +84,7 @@ class Translator:
     """A model (or an :class:`~nmt.ensemble.Ensemble`), its tokenizer and decoding settings;
     translates lists of strings."""
 
-    model: Seq2Seq | Ensemble
+    model: Seq2Seq | Ensemble | None  # None: tokenizes only (see text_only)
     tokenizer: Tokenizer
     decode: DecodeConfig
     config: Config | None = None  # the config the (first) model was trained with, when known
@@ -101,9 +107,7 @@ class Translator:
         overrides = {k: v for k, v in decode_overrides.items() if v is not None}
         decode = replace(cfg.decode, **overrides)
         for p, x in zip(paths, loaded):
-            if overrides.get("shortlist") and x[3] is None:
-                raise NmtError(f"{p}: --shortlist, but this checkpoint holds no shortlist table (written "
-                               "before nmt stored one): add it with scripts/add_shortlist.py", exit_code=2)
+            _check_shortlist(p, overrides, x[3] is not None)
         models = [x[1] for x in loaded]
         if decode.int8:
             if where.type != "cpu":
@@ -114,6 +118,17 @@ class Translator:
         model = models[0] if len(models) == 1 else Ensemble(models)
         more = tuple(x[3] for x in loaded[1:] if x[3] is not None)
         return cls(model.to(where), tok, decode, cfg, where, shortlist, more, sampling)
+
+    @classmethod
+    def text_only(cls, path: Path, payload: dict, **decode_overrides: object) -> "Translator":
+        """The tokenizer and decoding settings of checkpoint ``path`` (already loaded as
+        ``payload``), without the model: for a process that only turns text into ids and
+        back while others decode (``nmt serve``'s HTTP process), so it does not hold a
+        copy of the weights it never uses."""
+        cfg = config_of(payload, path)
+        overrides = {k: v for k, v in decode_overrides.items() if v is not None}
+        _check_shortlist(path, overrides, payload.get("shortlist") is not None)
+        return cls(None, tokenizer_of(payload), replace(cfg.decode, **overrides), cfg)
 
     def encode(self, lines: list[str], first_line: int = 1, warn: Warn = _stderr_warn) -> list[list[int]]:
         """Source ids, cut to ``decode.max_src_len`` with one warning per cut line."""

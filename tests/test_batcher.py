@@ -56,13 +56,17 @@ def test_every_worker_decodes_and_none_dies_when_another_took_the_queue():
 
 
 def test_the_window_closes_once_the_last_batchs_count_of_lines_is_in():
-    # A 60 s window: a batch held for the full window would fail the 10 s bounds below.
+    # The first batch waits out its window (0.5 s: nothing to go by yet); after a one-line
+    # batch, a lone line goes at once: a 60 s window would fail the 10 s bound.
     decoder = SlowDecoder(0.0)
-    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=60_000, max_queue_lines=100,
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=500, max_queue_lines=100,
                              decoders=[decoder])
     batcher.start()
     try:
-        assert batcher.submit(Job("m", [[1]], 5, 1)).result(timeout=10) == [[(1,)]]  # first batch: 1 line
+        start = time.monotonic()
+        assert batcher.submit(Job("m", [[1]], 5, 1)).result(timeout=10) == [[(1,)]]
+        assert time.monotonic() - start >= 0.45
+        batcher.max_wait = 60.0
         assert batcher.submit(Job("m", [[2]], 5, 1)).result(timeout=10) == [[(2,)]]
         assert decoder.batches == 2
     finally:

@@ -355,3 +355,19 @@ def test_a_killed_decoding_process_fails_its_request_and_is_replaced(trained_run
         assert _decoder_pid(s) != pid
     finally:
         assert s.stop() == 0
+
+
+def test_the_http_process_side_tokenizes_like_the_full_translator_without_weights(trained_run, test_lines):
+    from nmt.checkpoint import load_checkpoint
+    from nmt.errors import NmtError
+    from nmt.translate import Translator
+
+    path = trained_run / "best.pt"
+    payload = load_checkpoint(path)
+    text = Translator.text_only(path, payload, beam_size=3)
+    full = Translator.from_checkpoint(path, "cpu", beam_size=3)
+    assert text.model is None and text.decode == full.decode
+    assert text.encode(test_lines) == full.encode(test_lines)
+    payload.pop("shortlist", None)
+    with pytest.raises(NmtError, match="no shortlist table"):
+        Translator.text_only(path, payload, shortlist=True)
