@@ -65,11 +65,11 @@ def _each(method: Callable[[Any], Any], items: list) -> list:
     """``method(items)`` for a list, but one call per item for short lists.
 
     Why: SentencePiece runs a list on a thread pool it starts for that call. For
-    one or a few lines that costs far more than the work, and when the cores are
-    busy (a server whose decoding processes hold them) it waits for them while
-    holding the GIL: on 2 busy cores, encoding a one-line list took 1.4 ms, the
-    line alone 5 us (``scripts/bench_tokenizer_calls.py``); ``nmt serve`` spent
-    half its HTTP process's time there. Long lists keep the pool, where it pays.
+    one or a few lines that costs about ten times the work
+    (``scripts/bench_tokenizer_calls.py``: a one-line list vs the line alone), and
+    ``nmt serve``, which tokenizes each request's few lines while its decoding
+    processes hold the cores, spent most of its HTTP process's time there (py-spy).
+    Long lists keep the pool, where it pays.
     """
     if len(items) >= SMALL_LIST:
         return method(items)
