@@ -11,6 +11,9 @@ cost that matters is that of a short list when the cores are taken. The script
 times, per line of test2016: encoding ``[line]``, ``[line]`` with one thread,
 ``line``; decoding the same three ways; first with the cores idle, then with
 one busy-looping process per core beside it (what a loaded server looks like).
+Each figure is the median of 5 passes, all kept in the JSON: with the cores
+busy a one-line list's cost swings between runs (from a few times the line's
+to hundreds of times, when the pool's threads wait for a core).
 ``nmt.tokenizer`` runs lists shorter than ``SMALL_LIST`` line by line because
 of these figures. Without -m, a 500-piece SentencePiece model is trained on
 test2016 itself (the calls' overhead, not the vocabulary, is measured).
@@ -32,15 +35,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from sysinfo import bench_parser, provenance, test_rows, write_json  # noqa: E402
 
 
-def per_line_us(call, items: list, repeats: int = 3) -> float:
-    """Median over ``repeats`` passes of the mean microseconds of ``call(item)``."""
+def per_line_us(call, items: list, repeats: int = 5) -> list[float]:
+    """The mean microseconds of ``call(item)`` in each of ``repeats`` passes over ``items``."""
     passes = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         for item in items:
             call(item)
-        passes.append((time.perf_counter() - t0) / len(items) * 1e6)
-    return round(statistics.median(passes), 1)
+        passes.append(round((time.perf_counter() - t0) / len(items) * 1e6, 1))
+    return passes
 
 
 def main() -> int:
@@ -71,7 +74,8 @@ def main() -> int:
         "decode ids": (tgt.decode, ids),
     }
     results: dict = {"model": str(args.model or "SentencePiece trained on test2016 (500 pieces)"),
-                     "lines": len(lines), "cores": os.cpu_count(), "us_per_line": {}, **provenance()}
+                     "lines": len(lines), "cores": os.cpu_count(), "us_per_line": {}, "passes": {},
+                     **provenance()}
     for load in ("idle", "busy"):
         hogs = []
         if load == "busy":
@@ -79,9 +83,12 @@ def main() -> int:
             time.sleep(1.0)
         try:
             for name, (call, items) in calls.items():
-                us = per_line_us(call, items)
+                passes = per_line_us(call, items)
+                us = statistics.median(passes)
                 results["us_per_line"][f"{name}, cores {load}"] = us
-                print(f"{name:32s} cores {load}: {us:8.1f} us per line", flush=True)
+                results["passes"][f"{name}, cores {load}"] = passes
+                print(f"{name:32s} cores {load}: {us:8.1f} us per line (passes: {min(passes)} to "
+                      f"{max(passes)})", flush=True)
         finally:
             for h in hogs:
                 h.kill()
