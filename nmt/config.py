@@ -156,6 +156,10 @@ class TrainConfig:
     # (weights and Adam state stay float32). Pays off on GPUs and on CPUs with bf16
     # units (AVX512-BF16/AMX); on AVX2-only CPUs it is slower than none.
     amp: Literal["none", "bf16"] = "none"
+    # CUDA only: float32 matrix products and cuDNN recurrences on TF32 tensor cores
+    # (10-bit mantissa inputs, float32 accumulation), as most GPU trainers do; false
+    # keeps full float32. No effect on the CPU.
+    tf32: bool = True
     # Several consecutive non-finite losses stop training.
     max_bad_steps: int = 5
     tensorboard: bool = False  # also log to RUN/tensorboard (needs the tensorboard package)

@@ -82,6 +82,9 @@ class Trainer:
             if state is None:
                 raise NmtError(f"{self.out / 'last.pt'}: holds no training state to resume from")
         self.cfg = cfg
+        if self.device.type == "cuda":  # process-wide in torch; only a trainer sets it
+            torch.backends.cuda.matmul.allow_tf32 = cfg.train.tf32
+            torch.backends.cudnn.allow_tf32 = cfg.train.tf32
         if cfg.train.threads:
             torch.set_num_threads(cfg.train.threads)
         torch.manual_seed(cfg.train.seed)
@@ -95,7 +98,9 @@ class Trainer:
         if lr != cfg.train.lr:
             self.log(f"lr: {cfg.train.lr:g} scaled to {lr:g} ({cfg.train.lr_scaling}, global batch "
                      f"{self.dist.world * cfg.train.accum_steps * cfg.train.batch_tokens} tokens)")
-        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=lr, weight_decay=cfg.train.weight_decay)
+        # On a GPU, Adam's fused kernel updates every parameter in one launch (the loop is launch-bound).
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=lr, weight_decay=cfg.train.weight_decay,
+                                          fused=self.device.type == "cuda")
         self.scheduler = make_scheduler(cfg, self.optimizer)
         self.step, self.epoch, self.batch_in_epoch = 0, 0, 0
         self.best_bleu, self.best_step, self.bad_validations, self.elapsed = -1.0, 0, 0, 0.0

@@ -111,21 +111,8 @@ def device_name(device: torch.device) -> str:
     return cpu_model()
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("config", type=Path)
-    ap.add_argument("--set", dest="overrides", action="append", default=[])
-    ap.add_argument("--windows", type=int, default=5)
-    ap.add_argument("--steps", type=int, default=20, help="steps per window")
-    ap.add_argument("--threads", type=int, default=0)
-    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
-    ap.add_argument("--compile", action="store_true",
-                    help="wrap the decoder step (the per-step recurrence, attention and readout) in "
-                         "torch.compile(dynamic=True); compilation falls in the warm-up window")
-    args = ap.parse_args()
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    cfg = load_config(args.config, args.overrides + ["data.max_valid_examples=1"])
+def measure(cfg, args: argparse.Namespace, overrides: list[str]) -> dict:  # noqa: ANN001
+    """Train ``args.windows`` timed windows (after a warm-up one) of ``cfg``; the figures as a dict."""
     with tempfile.TemporaryDirectory() as tmp:
         trainer = Trainer(cfg, Path(tmp) / "run", log=lambda m: None, progress=False)
         trainer.model.train()
@@ -140,7 +127,11 @@ def main() -> int:
             _sync(device)
             tokens, flops, t0 = 0, 0.0, time.perf_counter()
             for _ in range(args.steps):
-                idx = next(it)
+                try:
+                    idx = next(it)
+                except StopIteration:  # large batches: fewer per epoch than windows x steps
+                    it = iter(batches)
+                    idx = next(it)
                 batch = trainer.corpus.batch(idx)
                 ntok = batch.n_tgt_tokens
                 trainer.train_step([batch], ntok)
@@ -158,35 +149,78 @@ def main() -> int:
                 n = peak_shape(device)
                 sgemm.append(matmul_gflops(device, dtype, n, n, n, repeats=5))
                 step_rate.append(matmul_gflops(device, dtype, *step_shape(cfg.model, int(statistics.median(rows)))))
+        peak_mib = torch.cuda.max_memory_allocated(device) / 2 ** 20 if device.type == "cuda" else None
+        del trainer
+        if device.type == "cuda":
+            torch.cuda.empty_cache()
+            torch.cuda.reset_peak_memory_stats(device)
     gflops = statistics.median(sgemm)
-    name = device_name(device)
     rate = statistics.median(rates)
     fpt = statistics.median(flops_per_token)
     roof = gflops * 1e9 / fpt
-    print(f"device: {name} ({device}, {str(dtype).replace('torch.', '')} products)")
+    return {
+        "config": args.config.stem, "overrides": overrides, "compile": args.compile,
+        "threads": torch.get_num_threads(), "windows": args.windows, "steps_per_window": args.steps,
+        "batch_tokens": cfg.train.batch_tokens, "amp": cfg.train.amp,
+        "tf32": bool(cfg.train.tf32 and device.type == "cuda"),
+        "tgt_tokens_per_s_median": round(rate, 1), "tgt_tokens_per_s_windows": [round(r, 1) for r in rates],
+        "gflop_per_tgt_token": round(fpt / 1e9, 5), "sgemm_gflops": round(gflops, 1),
+        "sgemm_gflops_windows": [round(g, 1) for g in sgemm],
+        "device": device_name(device), "device_type": device.type, "matmul_dtype": str(dtype).replace("torch.", ""),
+        "peak_matmul_shape": peak_shape(device),
+        "step_matmul_shape": list(step_shape(cfg.model, int(statistics.median(rows)))),
+        "step_matmul_gflops": round(statistics.median(step_rate), 1),
+        "roofline_tokens_per_s": round(roof, 1), "roofline_fraction": round(rate / roof, 3),
+        "peak_gpu_memory_mib": round(peak_mib) if peak_mib is not None else None,
+        "_rates": rates,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("config", type=Path)
+    ap.add_argument("--set", dest="overrides", action="append", default=[])
+    ap.add_argument("--variant", action="append", default=[],
+                    help="space-separated overrides measured as one more row on top of --set, in the "
+                         "same process (e.g. --variant 'train.batch_tokens=16384 train.amp=bf16'); "
+                         "repeat for a sweep")
+    ap.add_argument("--windows", type=int, default=5)
+    ap.add_argument("--steps", type=int, default=20, help="steps per window")
+    ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    ap.add_argument("--compile", action="store_true",
+                    help="wrap the decoder step (the per-step recurrence, attention and readout) in "
+                         "torch.compile(dynamic=True); compilation falls in the warm-up window")
+    args = ap.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    rows = []
     print(f"| config | threads | train tgt tok/s (median of {args.windows}x{args.steps} steps) | "
           "GFLOP/tgt token (fwd+bwd) | peak matmul GFLOP/s | decoder-step matmul GFLOP/s | roofline tok/s "
           "| fraction of roofline |")
     print("|---|---|---|---|---|---|---|---|")
-    print(f"| {args.config.stem}{' (compiled step)' if args.compile else ''} | {torch.get_num_threads()} | {rate:.0f} (min {min(rates):.0f}, max {max(rates):.0f}) "
-          f"| {fpt / 1e9:.4f} | {gflops:.1f} | {statistics.median(step_rate):.1f} | {roof:.0f} | {rate / roof:.2f} |")
+    for variant in args.variant or [""]:
+        overrides = args.overrides + variant.split()
+        cfg = load_config(args.config, overrides + ["data.max_valid_examples=1"])
+        row = measure(cfg, args, overrides)
+        rates = row.pop("_rates")
+        label = args.config.stem + (f" {variant}" if variant else "") + (" (compiled step)" if args.compile else "")
+        print(f"| {label} | {row['threads']} | {row['tgt_tokens_per_s_median']:.0f} (min {min(rates):.0f}, max "
+              f"{max(rates):.0f}) | {row['gflop_per_tgt_token']:.4f} | {row['sgemm_gflops']:.1f} | "
+              f"{row['step_matmul_gflops']:.1f} | {row['roofline_tokens_per_s']:.0f} | {row['roofline_fraction']:.2f} |",
+              flush=True)
+        rows.append(row)
+    print(f"device: {rows[0]['device']} ({rows[0]['device_type']}; products in "
+          f"{', '.join(sorted({r['matmul_dtype'] + (' (TF32)' if r['tf32'] and r['matmul_dtype'] == 'float32' else '') for r in rows}))})")
     if args.json:
         sys.path.insert(0, str(ROOT / "scripts"))
         from sysinfo import provenance, write_json
 
-        write_json(args.json, {
-            "benchmark": "training throughput", "config": args.config.stem, "overrides": args.overrides, "compile": args.compile,
-            "threads": torch.get_num_threads(), "windows": args.windows, "steps_per_window": args.steps,
-            "tgt_tokens_per_s_median": round(rate, 1), "tgt_tokens_per_s_windows": [round(r, 1) for r in rates],
-            "gflop_per_tgt_token": round(fpt / 1e9, 5), "sgemm_gflops": round(gflops, 1),
-            "sgemm_gflops_windows": [round(g, 1) for g in sgemm],
-            "device": name, "device_type": device.type, "matmul_dtype": str(dtype).replace("torch.", ""),
-            "peak_matmul_shape": peak_shape(device),
-            "step_matmul_shape": list(step_shape(cfg.model, int(statistics.median(rows)))),
-            "step_matmul_gflops": round(statistics.median(step_rate), 1),
-            "roofline_tokens_per_s": round(roof, 1), "roofline_fraction": round(rate / roof, 3),
-            "torch": torch.__version__, **provenance(),
-        })
+        extra = {"torch": torch.__version__, **provenance()}
+        if args.variant:
+            write_json(args.json, {"benchmark": "training throughput", "variants": rows, **extra})
+        else:
+            write_json(args.json, {"benchmark": "training throughput", **rows[0], **extra})
     return 0
 
 

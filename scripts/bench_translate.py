@@ -14,6 +14,15 @@ sentence's lexical shortlist when the checkpoint holds one). The test BLEU of
 each setting's output is printed beside its speed.
 With ``--rss-lines``, the test sentences are repeated to N lines and streamed
 through ``nmt translate``: peak RSS should not grow with N (streaming).
+
+    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt --in-process --device cuda --batch-sizes 64,256,1000
+
+``--in-process`` loads the model once per setting and times the translation of
+the 1,000 lines alone (``translate_stream``, as ``nmt translate`` runs it; a
+first pass warms up, then ``--runs`` timed passes, synchronised on a GPU): the
+way to compare devices, since a GPU process spends seconds starting CUDA that
+say nothing about decoding. ``--batch-sizes`` sweeps ``--batch-size``
+(sentences per decoding batch; default: the checkpoint's).
 """
 
 from __future__ import annotations
@@ -70,7 +79,13 @@ def main() -> int:
     ap.add_argument("--full-vocab", action="store_true", help="also measure nmt translate --no-shortlist")
     ap.add_argument("--rss-lines", default="", help="comma-separated line counts for the memory check")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    ap.add_argument("--in-process", action="store_true",
+                    help="time translate_stream in this process (model loaded once) instead of nmt translate runs")
+    ap.add_argument("--device", default="cpu", help="with --in-process: cpu, cuda, ... (as nmt translate --device)")
+    ap.add_argument("--batch-sizes", default="", help="with --in-process: comma-separated sentences per batch")
     args = ap.parse_args()
+    if args.in_process:
+        return in_process(args)
     sentences = [json.loads(line)["de"] for line in DATA.read_text(encoding="utf-8").splitlines()]
     beams = [int(b) for b in args.beams.split(",")]
     results: dict = {"model": str(args.model), "threads": args.threads, "speed": [], "rss": [], **provenance()}
@@ -112,6 +127,53 @@ def main() -> int:
             results["rss"].append({"lines": n, "beam": beams[0], "wall_s": round(wall, 1),
                                    "peak_rss_mib": round(peak / 1024, 1)})
             print(f"| {n} | {beams[0]} | {wall:.1f} | {peak / 1024:.1f} |")
+    write_json(args.json, results)
+    return 0
+
+
+def in_process(args: argparse.Namespace) -> int:
+    """Decoding speed with the model loaded once: median of ``args.runs`` timed passes over test2016."""
+    sys.path.insert(0, str(ROOT))
+    import io
+
+    import torch
+
+    from nmt.evaluate import score
+    from nmt.translate import Translator, translate_stream
+
+    torch.set_num_threads(args.threads)
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    text = "".join(r["de"] + "\n" for r in rows).encode()
+    sizes = [int(b) for b in args.batch_sizes.split(",")] if args.batch_sizes else [None]
+    results: dict = {"model": str(args.model), "mode": "in-process", "threads": args.threads,
+                     "speed": [], **provenance()}
+    print("| device | beam | batch size | output vocabulary | sentences/s | test BLEU | runs (s) |")
+    print("|---|---|---|---|---|---|---|")
+    for beam in [int(b) for b in args.beams.split(",")]:
+        for size in sizes:
+            tr = Translator.from_checkpoint(args.model, args.device, beam_size=beam, batch_size=size,
+                                            shortlist=False if args.full_vocab else None)
+            sync = torch.cuda.synchronize if tr.device.type == "cuda" else (lambda: None)
+            walls, hyps = [], ""
+            for i in range(args.runs + 1):  # pass 0 warms up (allocator, cuBLAS handles, caches)
+                out = io.StringIO()
+                sync()
+                t0 = time.perf_counter()
+                translate_stream(tr, io.BytesIO(text), out)
+                sync()
+                if i:
+                    walls.append(time.perf_counter() - t0)
+                hyps = out.getvalue()
+            assert tr.config is not None
+            bleu = score(hyps.splitlines(), [r[tr.config.data.tgt_lang] for r in rows]).bleu
+            row = {"device": torch.cuda.get_device_name(tr.device) if tr.device.type == "cuda" else "cpu",
+                   "beam": beam, "batch_size": tr.decode.batch_size,
+                   "vocab": "shortlist" if tr.decode.shortlist and tr.shortlist is not None else "full",
+                   "sentences_per_s": round(len(rows) / statistics.median(walls), 1),
+                   "runs_s": [round(w, 3) for w in walls], "bleu": bleu}
+            results["speed"].append(row)
+            print(f"| {row['device']} | {beam} | {row['batch_size']} | {row['vocab']} | {row['sentences_per_s']} "
+                  f"| {bleu} | {', '.join(f'{w:.2f}' for w in walls)} |", flush=True)
     write_json(args.json, results)
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import subprocess
 from pathlib import Path
@@ -20,27 +21,29 @@ def cpu_model() -> str:
 
 
 def git_commit() -> str:
+    """HEAD's hash; where the checkout travelled without .git (a GPU machine gets a copy of the
+    working tree), the hash scripts/gpu_check.sh recorded beside it in NMT_GIT_COMMIT."""
     try:
         return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                               check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "unknown"
+        return os.environ.get("NMT_GIT_COMMIT", "unknown")
 
 
 def git_dirty() -> bool:
-    """True when tracked files differ from the commit (the figure then is not that commit's alone)."""
+    """True when tracked files differ from the commit (the figure then is not that commit's alone);
+    without .git, what NMT_GIT_DIRTY says (1/0), else True."""
     try:
         out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
-        return True
+        return os.environ.get("NMT_GIT_DIRTY", "1") != "0"
     return bool(out.strip())
 
 
 # --- what the benchmark scripts share: offline environment, test data, provenance, JSON files
 
 import json  # noqa: E402
-import os  # noqa: E402
 import sys  # noqa: E402
 
 # Subprocesses (nmt translate/serve/evaluate) never touch the network.
@@ -62,7 +65,9 @@ def short_cpu(name: str) -> str:
 
 def provenance() -> dict:
     """The fields every results file carries: machine, checkout and the command that wrote it."""
-    return {"cpu": cpu_model(), "cores": os.cpu_count(), "git_commit": git_commit(), "git_dirty": git_dirty(),
+    torch = sys.modules.get("torch")  # named only where the script uses torch and sees a GPU
+    gpu = {"gpu": torch.cuda.get_device_name(0)} if torch is not None and torch.cuda.is_available() else {}
+    return {"cpu": cpu_model(), "cores": os.cpu_count(), **gpu, "git_commit": git_commit(), "git_dirty": git_dirty(),
             "command": " ".join(["python", os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]])}
 
 

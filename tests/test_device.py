@@ -47,3 +47,46 @@ def test_bf16_autocast_trains(tmp_path, multi30k):
     losses = [r["loss"] for r in rows if r["kind"] == "train"]
     assert len(losses) == 12 and all(math.isfinite(x) for x in losses)
     assert losses[-1] < losses[0]
+
+
+def _casts_in_forward(model, tgt_len: int) -> int:
+    """aten::_to_copy calls (dtype casts; on a GPU each one a kernel) in one teacher-forced
+    forward under bf16 autocast, for a fixed source and a target of ``tgt_len`` pieces."""
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Count(TorchDispatchMode):
+        n = 0
+
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            if func is torch.ops.aten._to_copy.default:
+                self.n += 1
+            return func(*args, **(kwargs or {}))
+
+    torch.manual_seed(0)
+    src, tgt = torch.randint(3, 40, (3, 5)), torch.randint(3, 40, (3, tgt_len))
+    counter = Count()
+    with counter, torch.autocast("cpu", dtype=torch.bfloat16):
+        model.packed_logits(src, torch.full((3,), 5), tgt, torch.full((3,), tgt_len))
+    return counter.n
+
+
+def test_bf16_decoder_loop_casts_nothing_per_time_step(tiny_model):
+    """Under autocast the decoder's inputs (embeddings, encoder values) are cast once per batch,
+    not at every time step: a target three times as long costs no extra casts. (Before, six
+    casts a step; on a launch-bound GPU loop each is a kernel, which is why bf16 was slower.)"""
+    tiny_model.train()
+    assert _casts_in_forward(tiny_model, 4) == _casts_in_forward(tiny_model, 12)
+
+
+def test_tf32_is_a_setting_with_no_effect_on_the_cpu(multi30k):
+    cfg = small_train_cfg(multi30k, "train.tf32=false")
+    assert cfg.train.tf32 is False and load_config(ROOT / "configs" / "tiny.yaml").train.tf32 is True
+    before = torch.backends.cuda.matmul.allow_tf32
+    from nmt.train import Trainer
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        Trainer(small_train_cfg(multi30k, "train.device=cpu", "train.tf32=true"), Path(tmp) / "r",
+                log=lambda m: None, progress=False)
+    assert torch.backends.cuda.matmul.allow_tf32 == before  # a CPU run leaves torch's settings alone

@@ -135,6 +135,10 @@ class Seq2Seq(nn.Module):
         B = src.size(0)
         mask = src != self.pad_id  # B x S
         values, final = self.encoder(self.emb_dropout(self.src_embed(src)), src_len)
+        if torch.is_autocast_enabled(values.device.type):
+            # Every decoder step reads the values in a bf16 product (the context); a recurrence
+            # that returns float32 (the CPU's) would have them cast at each step.
+            values = values.to(torch.get_autocast_dtype(values.device.type))
         proj_keys = self.decoder.attention.project_keys(values)  # B x S x A
         h0 = torch.tanh(self.bridge(final))  # B x (layers*H)
         h0 = h0.view(B, self.cfg.dec_layers, self.cfg.dec_hidden).transpose(0, 1).contiguous()
@@ -236,6 +240,11 @@ class Seq2Seq(nn.Module):
             drop[:, 0] = False  # keep BOS
             tgt_in = tgt_in.masked_fill(drop & (tgt_in != self.pad_id), self.unk_id)
         embs = self.emb_dropout(self.tgt_embed(tgt_in))  # B x T x E
+        if torch.is_autocast_enabled(embs.device.type):
+            # Autocast leaves embedding lookups in float32, and every step would then cast
+            # its slice twice (the recurrence and the readout concatenate it with bf16
+            # activations): one cast here instead of 2 x T small ones, each a kernel launch.
+            embs = embs.to(torch.get_autocast_dtype(embs.device.type))
         steps = torch.arange(T, device=tgt_in.device)
         real = steps.unsqueeze(0) < tgt_len.unsqueeze(1)  # B x T, a prefix of each row
         active = real.sum(0).tolist()  # sentences still going at each step, non-increasing
