@@ -160,6 +160,10 @@ class TrainConfig:
     # (10-bit mantissa inputs, float32 accumulation), as most GPU trainers do; false
     # keeps full float32. No effect on the CPU.
     tf32: bool = True
+    # Compile the decoder step (recurrence, attention, readout; run once per target
+    # position) with torch.compile(dynamic=True), fusing its small element-wise ops
+    # into fewer kernels. The first steps pay the compilation (tens of seconds).
+    compile: bool = False
     # Several consecutive non-finite losses stop training.
     max_bad_steps: int = 5
     tensorboard: bool = False  # also log to RUN/tensorboard (needs the tensorboard package)

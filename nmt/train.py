@@ -92,6 +92,8 @@ class Trainer:
         distributed.staged(self.dist, lambda: self._load_data(payload if resume else None),
                            first=self.dist.local_rank == 0)
         self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size).to(self.device)
+        if cfg.train.compile:  # an instance attribute: the module, its weights and checkpoints are unchanged
+            self.model.decoder.step = torch.compile(self.model.decoder.step, dynamic=True)
         if self.dist.rank:  # same initial weights everywhere, different dropout masks
             torch.manual_seed(cfg.train.seed + self.dist.rank)
         lr = scaled_lr(cfg.train, self.dist.world)

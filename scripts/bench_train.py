@@ -116,8 +116,6 @@ def measure(cfg, args: argparse.Namespace, overrides: list[str]) -> dict:  # noq
     with tempfile.TemporaryDirectory() as tmp:
         trainer = Trainer(cfg, Path(tmp) / "run", log=lambda m: None, progress=False)
         trainer.model.train()
-        if args.compile:
-            trainer.model.decoder.step = torch.compile(trainer.model.decoder.step, dynamic=True)
         device = trainer.device
         dtype = torch.bfloat16 if cfg.train.amp == "bf16" else torch.float32
         batches = trainer.epoch_batches(0)
@@ -159,7 +157,7 @@ def measure(cfg, args: argparse.Namespace, overrides: list[str]) -> dict:  # noq
     fpt = statistics.median(flops_per_token)
     roof = gflops * 1e9 / fpt
     return {
-        "config": args.config.stem, "overrides": overrides, "compile": args.compile,
+        "config": args.config.stem, "overrides": overrides, "compile": cfg.train.compile,
         "threads": torch.get_num_threads(), "windows": args.windows, "steps_per_window": args.steps,
         "batch_tokens": cfg.train.batch_tokens, "amp": cfg.train.amp,
         "tf32": bool(cfg.train.tf32 and device.type == "cuda"),
@@ -189,8 +187,8 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     ap.add_argument("--compile", action="store_true",
-                    help="wrap the decoder step (the per-step recurrence, attention and readout) in "
-                         "torch.compile(dynamic=True); compilation falls in the warm-up window")
+                    help="as --set train.compile=true: the decoder step (recurrence, attention, readout) "
+                         "under torch.compile(dynamic=True); compilation falls in the warm-up window")
     args = ap.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -201,10 +199,11 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|---|")
     for variant in args.variant or [""]:
         overrides = args.overrides + variant.split()
-        cfg = load_config(args.config, overrides + ["data.max_valid_examples=1"])
+        cfg = load_config(args.config, overrides + ["data.max_valid_examples=1"]
+                          + (["train.compile=true"] if args.compile else []))
         row = measure(cfg, args, overrides)
         rates = row.pop("_rates")
-        label = args.config.stem + (f" {variant}" if variant else "") + (" (compiled step)" if args.compile else "")
+        label = args.config.stem + (f" {variant}" if variant else "") + (" (compiled step)" if row["compile"] else "")
         print(f"| {label} | {row['threads']} | {row['tgt_tokens_per_s_median']:.0f} (min {min(rates):.0f}, max "
               f"{max(rates):.0f}) | {row['gflop_per_tgt_token']:.4f} | {row['sgemm_gflops']:.1f} | "
               f"{row['step_matmul_gflops']:.1f} | {row['roofline_tokens_per_s']:.0f} | {row['roofline_fraction']:.2f} |",

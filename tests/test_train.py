@@ -56,3 +56,19 @@ def test_lr_scales_with_the_global_batch_when_asked(tmp_path, multi30k):
     assert any("scaled to" in m and "1600 tokens" in m for m in messages)
     plain = small_train_cfg(multi30k, "train.accum_steps=4")
     assert scaled_lr(plain.train) == plain.train.lr
+
+
+def test_compiled_decoder_step_trains_like_the_eager_one(tmp_path, multi30k):
+    """train.compile=true (torch.compile of the decoder step) follows the eager run's losses and
+    writes an ordinary checkpoint that translates."""
+    def losses(run, *extra):
+        cfg = small_train_cfg(multi30k, "train.max_steps=4", "train.valid_every=4", "train.device=cpu",
+                              "model.dropout=0.0", *extra)
+        train(cfg, tmp_path / run, log=lambda m: None, progress=False)
+        rows = [json.loads(line) for line in (tmp_path / run / "train_log.jsonl").read_text().splitlines()]
+        return [r["loss"] for r in rows if r["kind"] == "train"]
+
+    eager, compiled = losses("eager"), losses("compiled", "train.compile=true")
+    assert len(compiled) == 4 and compiled == pytest.approx(eager, rel=1e-3)
+    tr = Translator.from_checkpoint(tmp_path / "compiled" / "best.pt", device="cpu", beam_size=2)
+    assert len(tr.translate(["Ein Hund läuft."])) == 1
