@@ -182,3 +182,29 @@ def test_packed_logits_ignore_trailing_padding_columns():
     T = batch.tgt_in.size(1)
     assert torch.equal(ia // T, ib // (T + 2)) and torch.equal(ia % T, ib % (T + 2))
     assert torch.allclose(a, b)
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
+@pytest.mark.parametrize("layers", [1, 2])
+def test_cell_step_is_the_recurrence_one_step_at_a_time(cell, layers):
+    """The decoder's GPU path (torch's cell functions on the RNN's own weights) gives the
+    outputs, states and gradients of the sequence call it replaces."""
+    from nmt.model.rnn import cell_step, make_rnn
+
+    torch.manual_seed(0)
+    rnn = make_rnn(cell, 6, 5, layers, dropout=0.3, bidirectional=False).eval()  # eval: no dropout
+    x = torch.randn(4, 6)
+    h = torch.randn(layers, 4, 5)
+    hidden = (h, torch.randn(layers, 4, 5)) if cell == "lstm" else h
+    out, new = rnn(x.unsqueeze(1), hidden)
+    got, got_new = cell_step(rnn, x, hidden)
+    assert torch.allclose(got, out.squeeze(1), atol=1e-6)
+    flat = (lambda s: list(s) if isinstance(s, tuple) else [s])
+    for a, b in zip(flat(got_new), flat(new), strict=True):
+        assert a.shape == b.shape and torch.allclose(a, b, atol=1e-6)
+    grads = []
+    for y in (out.squeeze(1), got):
+        rnn.zero_grad()
+        y.square().sum().backward(retain_graph=True)
+        grads.append(rnn.weight_hh_l0.grad.clone())
+    assert torch.allclose(grads[0], grads[1], atol=1e-5)
