@@ -2,7 +2,7 @@
 # The prepared run on a lent GPU machine (../shared/GPU.md): the figures docs/gpu.md quotes,
 # in one command. From the checkout's root on the GPU machine:
 #   source .gpu/remote.sh && NMT_GIT_COMMIT=<hash> NMT_GIT_DIRTY=0 bash scripts/gpu_check.sh
-# (the checkout travels without .git, hence the commit in the environment; the translation
+# (the copy's .git may be missing or stale, hence the commit in the environment; the translation
 # comparison needs runs/multi30k_de_en/best.pt carried along). Everything lands in
 # $OUT/gpu.tgz (packed again after each stage, so a run cut short still brings back what it
 # finished: the device tool returns only a few files) and $OUT/steps.txt.

@@ -21,23 +21,28 @@ def cpu_model() -> str:
 
 
 def git_commit() -> str:
-    """HEAD's hash; where the checkout travelled without .git (a GPU machine gets a copy of the
-    working tree), the hash scripts/gpu_check.sh recorded beside it in NMT_GIT_COMMIT."""
+    """HEAD's hash, or NMT_GIT_COMMIT when set: a GPU machine gets a copy of the working tree
+    whose .git may be missing or stale (one run there recorded a commit of hours before), so
+    scripts/gpu_check.sh is given the commit that was sent."""
+    if os.environ.get("NMT_GIT_COMMIT"):
+        return os.environ["NMT_GIT_COMMIT"]
     try:
         return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                               check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return os.environ.get("NMT_GIT_COMMIT", "unknown")
+        return "unknown"
 
 
 def git_dirty() -> bool:
     """True when tracked files differ from the commit (the figure then is not that commit's alone);
-    without .git, what NMT_GIT_DIRTY says (1/0), else True."""
+    with NMT_GIT_COMMIT set, what NMT_GIT_DIRTY says (1/0, unset: True)."""
+    if os.environ.get("NMT_GIT_COMMIT"):
+        return os.environ.get("NMT_GIT_DIRTY", "1") != "0"
     try:
         out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
-        return os.environ.get("NMT_GIT_DIRTY", "1") != "0"
+        return True
     return bool(out.strip())
 
 
