@@ -124,7 +124,7 @@ ModelOpt = Annotated[Path, typer.Option("--model", "-m", help="Checkpoint (.pt) 
 ModelsOpt = Annotated[list[Path], typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train; "
                                                "repeat for an ensemble (same vocabulary).")]
 BeamOpt = Annotated[Optional[int], typer.Option("--beam", "-b", min=1, help="Beam size (1 = greedy).")]
-BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Sentences per decoding batch.")]
+BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Sentences per decoding batch (default: the model's decode.batch_size; at least 1000 on a GPU).")]
 LpOpt = Annotated[Optional[float], typer.Option("--length-penalty", min=0.0, help="GNMT length penalty alpha.")]
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto (a CUDA GPU if torch sees one, else CPU), cpu, "
                                                        "cuda or cuda:N.")]

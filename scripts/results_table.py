@@ -51,6 +51,11 @@ LAYOUT_BEGIN, LAYOUT_END = "<!-- layout:begin -->", "<!-- layout:end -->"
 BYLEN_BEGIN, BYLEN_END = "<!-- by-length:begin -->", "<!-- by-length:end -->"
 
 
+def machine(data: dict) -> str:
+    """Where a results row trained: the GPU when it used one, else the CPU."""
+    return data["gpu"].replace("NVIDIA ", "") if data.get("gpu") else short_cpu(data["cpu"])
+
+
 def _fmt(values: list[float], digits: int = 2) -> str:
     if len(values) == 1:
         return f"{values[0]:.{digits}f}"
@@ -82,14 +87,14 @@ def table(results_dir: Path) -> str:
         data = json.loads(path.read_text())
         if "bleu" not in data or "config" not in data:
             continue  # benchmark files live here too
-        key = (re.sub(r"-seed\d+$", "", data["name"]), budget(data), short_cpu(data["cpu"]))
+        key = (re.sub(r"-seed\d+$", "", data["name"]), budget(data), machine(data))
         groups[key].append(data)
     lines = [
         "| config | pair | cell | seeds | test BLEU | chrF | BLEU, shortlist | params | budget | machine "
         "| train tok/s | steps | to best valid (min) | command |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for (name, run_budget, machine), runs in sorted(groups.items()):
+    for (name, run_budget, where), runs in sorted(groups.items()):
         runs.sort(key=lambda r: r["seed"])
         r0 = runs[0]
         command = f"`{r0['command']}`" + (" (other seeds: `--seed N`)" if len(runs) > 1 else "")
@@ -97,12 +102,13 @@ def table(results_dir: Path) -> str:
             f"| {name} | {r0['src_lang']}→{r0['tgt_lang']} | {r0['cell']} | "
             f"{', '.join(str(r['seed']) for r in runs)} | {_fmt([r['bleu'] for r in runs])} | "
             f"{_fmt([r['chrf'] for r in runs])} | {_shortlist(runs)} | {r0['parameters'] / 1e6:.1f}M | "
-            f"{run_budget} | {machine} | "
+            f"{run_budget} | {where} | "
             f"{_fmt([r['train_tgt_tokens_per_s_median'] for r in runs], 0)} | "
             f"{', '.join(str(r['best_step']) for r in runs)} | "
             f"{_fmt([r['time_to_best_valid_s'] / 60 for r in runs], 1)} | {command} |")
     sigs = sorted({r["bleu_signature"] for runs in groups.values() for r in runs})
-    cpus = sorted({f"{r['cpu']}, {r['threads']} threads, torch {r['torch']}" for runs in groups.values() for r in runs})
+    cpus = sorted({f"{r['gpu']}, torch {r['torch']}" if r.get("gpu") else
+                   f"{r['cpu']}, {r['threads']} threads, torch {r['torch']}" for runs in groups.values() for r in runs})
     lines += ["", f"BLEU signature: `{'`, `'.join(sigs)}`; test = Multi30k test2016, beam search as in each "
               f"file's `beam_size` over the whole vocabulary; BLEU, shortlist = the same model decoded with "
               f"its lexical shortlist (`decode.shortlist`, the default of `nmt translate`), where the file "

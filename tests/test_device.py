@@ -90,3 +90,15 @@ def test_tf32_is_a_setting_with_no_effect_on_the_cpu(multi30k):
         Trainer(small_train_cfg(multi30k, "train.device=cpu", "train.tf32=true"), Path(tmp) / "r",
                 log=lambda m: None, progress=False)
     assert torch.backends.cuda.matmul.allow_tf32 == before  # a CPU run leaves torch's settings alone
+
+
+def test_decoding_batch_is_large_on_a_gpu_unless_asked():
+    """A GPU decodes 1,000 sentences a batch by default (its steps are launch-bound); the CPU keeps
+    the checkpoint's setting, and --batch-size always wins."""
+    from nmt.translate import GPU_BATCH_SIZE, batch_size_for
+
+    cuda, cpu = torch.device("cuda"), torch.device("cpu")
+    assert batch_size_for(cuda, 64, asked=False) == GPU_BATCH_SIZE == 1000
+    assert batch_size_for(cuda, 2000, asked=False) == 2000
+    assert batch_size_for(cuda, 64, asked=True) == 64
+    assert batch_size_for(cpu, 64, asked=False) == 64
