@@ -152,9 +152,10 @@ class TrainConfig:
     threads: int = 0
     # Where to train: auto (a CUDA GPU when torch sees one, else the CPU), cpu, cuda or cuda:N.
     device: str = "auto"
-    # Mixed precision: bf16 runs the matrix products under torch.autocast in bfloat16
-    # (weights and Adam state stay float32). Pays off on GPUs and on CPUs with bf16
-    # units (AVX512-BF16/AMX); on AVX2-only CPUs it is slower than none.
+    # Mixed precision, CPU only: bf16 runs the matrix products under torch.autocast in
+    # bfloat16 (weights and Adam state stay float32), for CPUs with bf16 units
+    # (AVX512-BF16/AMX); on AVX2-only CPUs it is slower than none. Refused on a GPU,
+    # where it was no faster than float32 with TF32 (docs/gpu.md).
     amp: Literal["none", "bf16"] = "none"
     # CUDA only: float32 matrix products and cuDNN recurrences on TF32 tensor cores
     # (10-bit mantissa inputs, float32 accumulation), as most GPU trainers do; false

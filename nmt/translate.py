@@ -81,7 +81,7 @@ def quantize_int8(model: Seq2Seq) -> Seq2Seq:
 
 # Sentences per decoding batch on a GPU unless --batch-size says otherwise. A beam search step
 # there costs about the same for 64 or 1,000 sentences (it is launch-bound): beam 5 on test2016,
-# H100, 1,456 sentences/s at 64, 3,878 at 256, 6,229 at 1,000 (docs/gpu.md).
+# H100, 1,456 sentences/s at 64, 3,878 at 256, 6,228 at 1,000 (docs/gpu.md).
 GPU_BATCH_SIZE = 1000
 
 

@@ -130,7 +130,7 @@ def main() -> int:
             "phase_ms_per_step": {k: round(statistics.median(v) * 1000, 1) for k, v in phases.items()},
             "top_ops": top_ops(prof, args.rows, steps=args.steps),
             "overrides": args.overrides, "casts": cast_rows, "ops_per_step": ops_per_step,
-            "device": str(tr.device), "gpu": gpu,
+            "device": str(tr.device), "gpu_profile": gpu,
             **provenance(),
         })
     return 0

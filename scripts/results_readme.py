@@ -177,7 +177,13 @@ def toolbox(results_dir: Path) -> str:
                     f"identical outputs) at {o5['sentences_per_s'] / t5['sentences_per_s']:.2f}x its speed "
                     f"({o5['sentences_per_s']} vs {t5['sentences_per_s']} sentences/s; all engines and "
                     "precisions: [docs/toolbox.md](docs/toolbox.md#onnx-export-and-onnxruntime)).", ""]
-    out += by_length_table(results_dir, "scripts/results/by_length.png")
+    bl = _load(results_dir, "by_length")
+    if bl:  # README keeps one line; the table is in docs/toolbox.md
+        kept = {n: [b for b in m["by_length"] if b["sentences"]] for n, m in bl["models"].items()}
+        first, last = next(iter(kept.values()))[0]["bucket"], next(iter(kept.values()))[-1]["bucket"]
+        spans = "; ".join(f"{n.upper()} {b[0]['bleu']:.1f} → {b[-1]['bleu']:.1f}" for n, b in kept.items())
+        out.append(f"**BLEU by source length** (`{bl['command']}`), {first} words → {last}: {spans} "
+                   "([table and picture](docs/toolbox.md#bleu-by-sentence-length)).")
     return "\n".join(out).rstrip() or "(no toolbox results yet)"
 
 
@@ -221,7 +227,27 @@ def headline(results_dir: Path) -> str:
     if joey:
         lines[-1] += (f" Against Joey NMT on the same model, data and 2 cores (`{joey['command']}`): "
                       f"{joey['train_ratio']:.1f}× its training speed, {joey['translate_ratio']:.1f}× its beam search.")
+    gpu = gpu_sentence(results_dir)
+    if gpu:
+        lines += ["", gpu]
     return "\n".join(lines)
+
+
+def gpu_sentence(results_dir: Path) -> str:
+    """One GPU line for README: the GPU config's run, its training speed and beam search against the CPU."""
+    run, bench = _load(results_dir, "multi30k_de_en_gpu-b16384"), _load(results_dir, "bench_train_cuda")
+    gpu, cpu = _load(results_dir, "bench_translate_cuda"), _load(results_dir, "bench_translate_cpu_inprocess")
+    if not (run and bench and gpu and cpu):
+        return ""
+    rate = next(v["tgt_tokens_per_s_median"] for v in bench["variants"]
+                if v["batch_tokens"] == run["resolved_config"]["train"]["batch_tokens"] and v["amp"] == "none")
+    fast = max(gpu["speed"], key=lambda r: r["sentences_per_s"])
+    slow = cpu["speed"][0]
+    return (f"**On one GPU** ({run['gpu'].replace('NVIDIA ', '')}, `configs/multi30k_de_en_gpu.yaml`: the default "
+            f"model with {run['resolved_config']['train']['batch_tokens']}-token batches): test BLEU "
+            f"{run['bleu']:.2f} after {run['time_to_best_valid_s']:.0f} s of training ({rate / 1000:.0f}k target "
+            f"tokens/s); beam 5 translates test2016 at {fast['sentences_per_s']:,.0f} sentences/s, "
+            f"{fast['sentences_per_s'] / slow['sentences_per_s']:.0f}× the 2 CPU cores. [docs/gpu.md](docs/gpu.md)")
 
 
 def engines(results_dir: Path) -> str:

@@ -48,6 +48,8 @@ SERVING_DOC = ROOT / "docs" / "serving.md"
 CEIL_BEGIN, CEIL_END = "<!-- ceiling:begin -->", "<!-- ceiling:end -->"
 ALL_BEGIN, ALL_END = "<!-- serving-all:begin -->", "<!-- serving-all:end -->"
 LAYOUT_BEGIN, LAYOUT_END = "<!-- layout:begin -->", "<!-- layout:end -->"
+GPU_DOC = ROOT / "docs" / "gpu.md"
+GPU_BEGIN, GPU_END = "<!-- gpu:begin -->", "<!-- gpu:end -->"
 BYLEN_BEGIN, BYLEN_END = "<!-- by-length:begin -->", "<!-- by-length:end -->"
 
 
@@ -245,13 +247,14 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "scripts"))
     from results_readme import (by_length_doc, engines, ensemble_table, headline, serving, serving_all,
                                 serving_ceiling, serving_layout, toolbox)
+    from results_gpu import gpu_doc
 
     parts = ((RESULTS_DOC, BEGIN, END, table), (PERF_DOC, PERF_BEGIN, PERF_END, performance),
              (README, HEAD_BEGIN, HEAD_END, headline), (README, SERVE_BEGIN, SERVE_END, serving),
              (README, TOOLS_BEGIN, TOOLS_END, toolbox), (TOOLBOX_DOC, ENG_BEGIN, ENG_END, engines),
              (TOOLBOX_DOC, ENS_BEGIN, ENS_END, ensemble_table), (SERVING_DOC, CEIL_BEGIN, CEIL_END, serving_ceiling),
              (SERVING_DOC, ALL_BEGIN, ALL_END, serving_all), (TOOLBOX_DOC, BYLEN_BEGIN, BYLEN_END, by_length_doc),
-             (SERVING_DOC, LAYOUT_BEGIN, LAYOUT_END, serving_layout))
+             (SERVING_DOC, LAYOUT_BEGIN, LAYOUT_END, serving_layout), (GPU_DOC, GPU_BEGIN, GPU_END, gpu_doc))
     texts = [(path, begin, end, make(args.results)) for path, begin, end, make in parts]
     if not args.write:
         print("\n\n".join(text for *_, text in texts))

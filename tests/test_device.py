@@ -102,3 +102,14 @@ def test_decoding_batch_is_large_on_a_gpu_unless_asked():
     assert batch_size_for(cuda, 2000, asked=False) == 2000
     assert batch_size_for(cuda, 64, asked=True) == 64
     assert batch_size_for(cpu, 64, asked=False) == 64
+
+
+def test_bf16_is_refused_on_a_gpu_with_the_reason(tmp_path, multi30k, monkeypatch):
+    """On a GPU bf16 autocast measured no faster than float32 with TF32 (docs/gpu.md), so it is
+    not offered there: a one-line error naming the setting, before any training."""
+    import nmt.train as train_module
+
+    monkeypatch.setattr(train_module, "resolve_device", lambda name, setting: torch.device("cuda"))
+    with pytest.raises(NmtError, match=r"train.amp=bf16: on a GPU .* docs/gpu.md"):
+        train_module.Trainer(small_train_cfg(multi30k, "train.amp=bf16"), tmp_path / "run",
+                             log=lambda m: None, progress=False)

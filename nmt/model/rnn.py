@@ -45,12 +45,13 @@ def cell_step(rnn: nn.RNNBase, x: torch.Tensor, hidden: Hidden) -> tuple[torch.T
     arithmetic as ``rnn(x.unsqueeze(1), hidden)``, with the same dropout between layers.
 
     Why: on a GPU, calling ``nn.GRU`` for a sequence of length 1 goes through cuDNN's
-    sequence API at every decoder step: 0.32 ms of host time forward and 0.75 ms backward
-    per call on an H100, a third of a 2048-token training step's host time, and under
-    bf16 autocast 0.75 and 1.38 ms, with twice the copies, which made bf16 slower than
-    float32 (scripts/profile_train.py on CUDA; docs/gpu.md). The cell functions are two
-    matrix products and one fused element-wise kernel, and autocast casts their weights
-    once per step.
+    sequence API at every decoder step. On an H100 (scripts/profile_train.py, docs/gpu.md)
+    its backward took 0.49 ms of GPU time per step with 16384-token batches, 40% of the
+    GPU's time, and under bf16 autocast 1.38 ms of host time per call (0.75 in float32),
+    which made bf16 slower than float32. With the cell functions (two matrix products and
+    one fused element-wise kernel, weights cast once per step under autocast) training ran
+    at 261k target tokens/s instead of 184k at 16384 tokens a batch, and the same 37k at
+    2048 (there the step is bound by the host's kernel launches either way).
 
     :param x: (B, input) one step's input; hidden: (layers, B, H) (a pair for LSTM)
     :return: the top layer's output (B, H) and the new state, shaped as ``hidden``
