@@ -131,6 +131,7 @@ def main() -> int:
         "git_dirty": dirty,
         "command": " ".join(["python", "scripts/reproduce.py", str(args.config)]
                             + (["--seed", str(args.seed)] if args.seed is not None else [])
+                            + (["--tag", args.tag] if args.tag else [])
                             + [a for o in args.overrides for a in ("--set", o)]
                             + (["--beam", str(args.beam)] if args.beam else [])),
         "resolved_config": cfg.to_dict(),
