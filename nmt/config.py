@@ -131,12 +131,14 @@ class TrainConfig:
     weight_decay: float = 0.0
     clip_grad_norm: float = 1.0  # gradient-norm clipping; 0 = off
     label_smoothing: float = 0.1  # Szegedy et al. 2016
-    scheduler: Literal["plateau", "warmup", "constant"] = "plateau"  # how lr changes during training
+    scheduler: Literal["plateau", "warmup", "cosine", "constant"] = "plateau"  # how lr changes during training
     # plateau: multiply lr by `decay_factor` after `lr_patience` validations without gain.
     decay_factor: float = 0.5
     lr_patience: int = 2  # plateau: validations without gain before lr decays
-    min_lr: float = 1e-5  # plateau: lr never decays below this
+    min_lr: float = 1e-5  # plateau: lr never decays below this; cosine: lr at max_steps
     # warmup: linear warmup for this many steps, then inverse square root decay.
+    # cosine: linear warmup for this many steps (may be 0), then a cosine from lr down
+    # to min_lr at max_steps: a run of a fixed short budget ends annealed.
     warmup_steps: int = 0
     max_steps: int = 0  # 0 = no limit (max_epochs decides)
     max_epochs: int = 30  # passes over the training set at most
@@ -337,6 +339,8 @@ def _validate(cfg: Config) -> None:
         raise ConfigError(f"train.device must be auto, cpu, cuda or cuda:N, got {t.device!r}")
     if t.scheduler == "warmup" and t.warmup_steps == 0:
         raise ConfigError("train.scheduler=warmup needs train.warmup_steps > 0")
+    if t.scheduler == "cosine" and not t.max_steps > t.warmup_steps:
+        raise ConfigError("train.scheduler=cosine needs train.max_steps > train.warmup_steps (it decays to max_steps)")
     positive("decode.beam_size", dec.beam_size)
     positive("decode.batch_size", dec.batch_size)
     if dec.max_src_len < 2:

@@ -29,4 +29,17 @@ def make_scheduler(cfg: Config, optimizer: torch.optim.Optimizer) -> Any:
         w = t.warmup_steps
         return torch.optim.lr_scheduler.LambdaLR(
             optimizer, lambda s: min((s + 1) / w, math.sqrt(w / (s + 1))))
+    if t.scheduler == "cosine":
+        return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: cosine_factor(s, t, optimizer.param_groups[0]["initial_lr"]))
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: 1.0)
+
+
+def cosine_factor(step: int, t: TrainConfig, peak: float) -> float:
+    """scheduler=cosine: the multiple of the peak lr after ``step`` updates — linear warmup to 1,
+    then half a cosine down to min_lr / peak at max_steps (and there after)."""
+    w = t.warmup_steps
+    if step < w:
+        return (step + 1) / w
+    floor = min(1.0, t.min_lr / peak)
+    done = min(1.0, (step - w) / max(1, t.max_steps - w))
+    return floor + (1.0 - floor) * 0.5 * (1.0 + math.cos(math.pi * done))

@@ -72,3 +72,22 @@ def test_compiled_decoder_step_trains_like_the_eager_one(tmp_path, multi30k):
     assert len(compiled) == 4 and compiled == pytest.approx(eager, rel=1e-3)
     tr = Translator.from_checkpoint(tmp_path / "compiled" / "best.pt", device="cpu", beam_size=2)
     assert len(tr.translate(["Ein Hund läuft."])) == 1
+
+
+def test_cosine_schedule_warms_up_then_anneals_to_min_lr_at_max_steps(tmp_path, multi30k):
+    """scheduler=cosine: linear warmup, then a cosine down to min_lr exactly at max_steps."""
+    from nmt.config import ConfigError
+    from nmt.train import Trainer
+
+    cfg = small_train_cfg(multi30k, "train.scheduler=cosine", "train.warmup_steps=4", "train.max_steps=20",
+                          "train.lr=0.002", "train.min_lr=0.0001")
+    trainer = Trainer(cfg, tmp_path / "run", log=lambda m: None, progress=False)
+    lrs = []
+    for _ in range(22):
+        lrs.append(trainer.optimizer.param_groups[0]["lr"])
+        trainer.scheduler.step()
+    assert lrs[:4] == pytest.approx([0.0005, 0.001, 0.0015, 0.002])
+    assert lrs[4] == pytest.approx(0.002) and lrs[12] == pytest.approx((0.002 + 0.0001) / 2)
+    assert all(a >= b for a, b in zip(lrs[4:], lrs[5:])) and lrs[20] == lrs[21] == pytest.approx(0.0001)
+    with pytest.raises(ConfigError, match="max_steps"):
+        small_train_cfg(multi30k, "train.scheduler=cosine", "train.max_steps=0")
