@@ -23,6 +23,7 @@ from nmt.config import Config, DecodeConfig
 from nmt.device import resolve_device
 from nmt.errors import NmtError
 from nmt.model import Seq2Seq, build_model
+from nmt.model.packed import pack_for_cpu
 from nmt.ensemble import Ensemble, check_members
 from nmt.sampling import Sampling, sample
 from nmt.search import Hypothesis, search
@@ -128,6 +129,11 @@ class Translator:
                     raise NmtError(f"--int8 runs on the CPU only, not --device {device}", exit_code=2)
                 where = torch.device("cpu")
             models = [quantize_int8(m) for m in models]
+        else:
+            for m in models:
+                m.to(where)
+                if where.type == "cpu":
+                    pack_for_cpu(m.eval())
         model = models[0] if len(models) == 1 else Ensemble(models)
         more = tuple(x[3] for x in loaded[1:] if x[3] is not None)
         return cls(model.to(where), tok, decode, cfg, where, shortlist, more, sampling)

@@ -208,3 +208,44 @@ def test_cell_step_is_the_recurrence_one_step_at_a_time(cell, layers):
         y.square().sum().backward(retain_graph=True)
         grads.append(rnn.weight_hh_l0.grad.clone())
     assert torch.allclose(grads[0], grads[1], atol=1e-5)
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
+@pytest.mark.parametrize("layers", [1, 2])
+def test_packed_cpu_decoding_gives_the_same_scores_and_searches(cell, layers):
+    """nmt.model.packed (oneDNN pre-packed decoder products, CPU inference only) changes
+    float rounding, not results: the same logits within 1e-5 and the same beam search."""
+    from nmt.model.packed import available, pack_for_cpu
+    from nmt.search import beam_search
+
+    if not available():
+        pytest.skip("this torch build cannot pack oneDNN linear weights")
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(cell=cell, dec_layers=layers), 40, 40).eval()
+    src, lens = torch.randint(3, 40, (4, 7)), torch.tensor([7, 5, 3, 1])
+    prev = torch.randint(3, 40, (4,))
+    with torch.inference_mode():
+        enc, state = model.encode(src, lens)
+        plain = model.decode_logits(prev, state, enc)[0]
+        before = beam_search(model, src, lens, beam_size=3)
+        assert pack_for_cpu(model)
+        packed = model.decode_logits(prev, state, enc)[0]
+        after = beam_search(model, src, lens, beam_size=3)
+    assert torch.allclose(plain, packed, atol=1e-5)
+    assert [[h.tokens for h in hs] for hs in before] == [[h.tokens for h in hs] for hs in after]
+    # Training never sees the packed copies: with gradients on, the plain modules run.
+    model.train()
+    enc, state = model.encode(src, lens)
+    model.decode_logits(prev, state, enc)[0].sum().backward()
+    assert model.decoder.rnn.weight_hh_l0.grad is not None and model.decoder.readout.weight.grad is not None
+    assert not any("packed" in k for k in model.state_dict())
+
+
+def test_translator_packs_fp32_cpu_models_only(trained_run):
+    from nmt.model.packed import available
+    from nmt.translate import Translator
+
+    fp32 = Translator.from_checkpoint(trained_run / "best.pt", device="cpu")
+    assert ("_packed_rnn" in fp32.model.decoder.__dict__) == available()
+    int8 = Translator.from_checkpoint(trained_run / "best.pt", device="cpu", int8=True)
+    assert "_packed_rnn" not in int8.model.decoder.__dict__

@@ -5,6 +5,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from nmt.model.packed import linear
+
 
 class AdditiveAttention(nn.Module):
     """score(q, k_j) = v^T tanh(W_q q + W_k k_j)  (arXiv 1409.0473, Section A.1.2).
@@ -56,7 +58,7 @@ class AdditiveAttention(nn.Module):
         """
         if query.size(0) != proj_keys.size(0):
             return self._grouped(query, proj_keys, values, mask)
-        q = 2.0 * self.query_layer(query).unsqueeze(1)  # B x 1 x A
+        q = 2.0 * linear(self.query_layer)(query).unsqueeze(1)  # B x 1 x A
         # sigmoid in place: one B x S x A temporary per step instead of two.
         scores = 2.0 * self.energy_layer(torch.sigmoid_(q + proj_keys)).squeeze(2)  # B x S
         scores = scores.masked_fill(~mask, float("-inf"))
@@ -69,7 +71,7 @@ class AdditiveAttention(nn.Module):
         """:meth:`forward` for G query rows per sentence: the same arithmetic, keys broadcast."""
         B, S, A = proj_keys.shape
         G = query.size(0) // B
-        q = 2.0 * self.query_layer(query).view(B, G, 1, A)
+        q = 2.0 * linear(self.query_layer)(query).view(B, G, 1, A)
         scores = 2.0 * self.energy_layer(torch.sigmoid_(q + proj_keys.unsqueeze(1))).squeeze(3)  # B x G x S
         scores = scores.masked_fill(~mask.unsqueeze(1), float("-inf"))
         weights = torch.softmax(scores, dim=-1)

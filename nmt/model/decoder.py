@@ -7,6 +7,7 @@ from torch import nn
 
 from nmt.model.attention import AdditiveAttention
 from nmt.model.dropout import Dropout
+from nmt.model.packed import linear, packed_step
 from nmt.model.rnn import Hidden, cell_step, make_rnn
 
 
@@ -56,11 +57,14 @@ class Decoder(nn.Module):
         :return: a_t (B, out_size), new state, attention weights (B, S)
         """
         rnn_in = torch.cat([prev_emb, prev_att], dim=-1) if self.input_feeding else prev_emb
-        if rnn_in.is_cuda:  # cuDNN's sequence call costs more host time than a step's work
+        packed = self.__dict__.get("_packed_rnn")
+        if packed is not None and not torch.is_grad_enabled():  # CPU decoding (nmt.model.packed)
+            query, hidden = packed_step(self.rnn, packed, rnn_in, hidden)
+        elif rnn_in.is_cuda:  # cuDNN's sequence call costs more host time than a step's work
             query, hidden = cell_step(self.rnn, rnn_in, hidden)
         else:  # the CPU's figures (docs/performance.md) were measured with the sequence call
             out, hidden = self.rnn(rnn_in.unsqueeze(1), hidden)
             query = out.squeeze(1)  # B x hidden (top layer)
         context, weights = self.attention(query, proj_keys, values, mask)  # B x enc, B x S
-        att = torch.tanh(self.readout(torch.cat([query, context, prev_emb], dim=-1)))  # B x out
+        att = torch.tanh(linear(self.readout)(torch.cat([query, context, prev_emb], dim=-1)))  # B x out
         return self.dropout(att), hidden, weights
