@@ -2,12 +2,13 @@
 
 Why: a beam search step multiplies few rows (beam x sentences still searched,
 5-45 for a server's batches) by the same weight matrices at every step, and a
-plain ``F.linear`` re-lays the whole weight out for the GEMM kernel at each
-call. Packing it once (``torch.ops.mkldnn._reorder_linear_weight``, what
-torch.compile's CPU freezing uses) and calling ``_linear_pointwise`` made the
-decoder recurrence's 1536 x 512 product 24-38% faster for 5-45 rows and 10% at
-160 rows (1 thread, this project's 2-core Xeon; docs/performance.md). Results
-differ from ``F.linear`` by float rounding only (≤ 1e-4 on these products).
+plain ``F.linear`` lays the weight out for the GEMM kernel again at each call.
+Packing it once (``torch.ops.mkldnn._reorder_linear_weight``, what
+torch.compile's CPU freezing uses) and calling ``_linear_pointwise`` saves that.
+End to end the gain is modest (``scripts/dev/ab.py --rev 847594e``, beam 5,
+test2016, batches of 64: 1.06x with 2 threads, 1.01x with 1; outputs identical;
+docs/performance.md); it is larger for small batches. Results differ from
+``F.linear`` by float rounding only.
 
 Only eval-mode inference on the CPU uses it (:func:`pack_for_cpu`, called by
 ``Translator`` for fp32 models): the packed copies are plain attributes, not
