@@ -96,6 +96,7 @@ class DynamicBatcher:
         self._cond = threading.Condition()
         self._stopping = False
         self._idle = 0  # worker threads waiting in _take
+        self._decoding = [0] * len(self.decoders)  # lines each window worker is decoding now
         self._recent_rate = 50.0  # lines/s, updated after each batch; for Retry-After
         self._last_answer = time.monotonic()
         self._threads = []
@@ -169,7 +170,10 @@ class DynamicBatcher:
         """:meth:`_take` with the lock held. With several idle workers each takes an even
         share of what has gathered: closed-loop clients answered together come back
         together, and without the split one idle worker could take them all while the
-        others waited (seen with 2 workers and 8 clients: one batch of 8 at a time)."""
+        others waited (seen with 2 workers and 8 clients: one batch of 8 at a time). But
+        after its first batch a worker takes at least as many lines as that batch held:
+        halving whatever had gathered whenever both workers were free fragmented the
+        batches at 32 clients (4-6 lines a batch instead of 8-9, docs/serving.md)."""
         while True:
             while not self._queue:
                 if self._stopping:
@@ -178,7 +182,7 @@ class DynamicBatcher:
             if self.max_wait > 0:
                 deadline = self._queue[0].enqueued + self.max_wait
                 while (self._queue and self._queued_pieces < self.max_batch_tokens
-                       and self._queued_lines < enough and not self._stopping):
+                       and self._queued_lines < max(enough, *self._decoding) and not self._stopping):
                     left = deadline - time.monotonic()
                     if left <= 0:
                         break
@@ -186,6 +190,8 @@ class DynamicBatcher:
             if self._queue:  # another worker may have taken it all while this one waited
                 break
         share = -(-self._queued_lines // self._idle)  # lines, rounded up
+        if enough <= self.max_queue_lines:  # after its first batch, never less than its last one
+            share = max(share, enough)
         jobs = [self._queue.popleft()]
         pieces, lines = jobs[0].pieces, len(jobs[0].src)
         while (self.max_wait > 0 and self._queue and pieces + self._queue[0].pieces <= self.max_batch_tokens
@@ -207,16 +213,21 @@ class DynamicBatcher:
         once; what this rule does not do is merge groups of clients that have drifted
         apart, so under a steady closed-loop load the batches settle wherever they are.
         Rules that waited to merge them were tried and were no faster (docs/serving.md).
-        Before its first batch a worker has nothing to go by and waits out the window."""
+        The window also stays open until as many lines have gathered as another worker is
+        decoding (still at most ``max_wait_ms``), so that the workers' batches do not drift
+        apart. Before its first batch a worker has nothing to go by and waits out the window."""
         enough = self.max_queue_lines + 1  # no batch seen yet: the whole window
+        me = self.decoders.index(decoder)
         while (jobs := self._take(enough)) is not None:
             enough = max(1, sum(len(j.src) for j in jobs))
+            self._decoding[me] = enough
             jobs = [j for j in jobs if j.future.set_running_or_notify_cancel()]
             groups: dict[tuple[str, int, int], list[Job]] = {}
             for job in jobs:
                 groups.setdefault(job.key, []).append(job)
             for group in groups.values():
                 self._decode(decoder, group)
+            self._decoding[me] = 0
 
     def _decode(self, decoder: Any, jobs: list[Job]) -> None:
         start = time.perf_counter()

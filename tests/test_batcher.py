@@ -85,3 +85,41 @@ def test_the_window_closes_once_the_last_batchs_count_of_lines_is_in():
 ])
 def test_decoding_layout(device, workers, threads, cores, expected):
     assert layout(device, workers, threads, cores) == expected
+
+
+def _queued(batcher: DynamicBatcher, lines: int) -> None:
+    for i in range(lines):  # no worker threads started: the jobs stay queued
+        batcher.submit(Job("m", [[i, 1]], 5, 1))
+
+
+def test_idle_workers_split_what_gathered_but_never_below_their_last_batch():
+    """Two idle workers share the queue, except that one whose last batch held 8 lines takes
+    8, not half of 12: the even split fragmented the batches at 32 clients."""
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=50, max_queue_lines=100,
+                             decoders=[SlowDecoder(0.0), SlowDecoder(0.0)])
+    _queued(batcher, 12)
+    batcher._idle = 1  # the other worker is idle too (_take counts this one)
+    assert sum(len(j.src) for j in batcher._take(8)) == 8
+    _queued(batcher, 8)  # 12 queued again
+    batcher._idle = 1
+    assert sum(len(j.src) for j in batcher._take(2)) == 6  # half of 12 is more than its last 2
+    batcher._idle = 1
+    first = batcher._take(batcher.max_queue_lines + 1)  # before a first batch: the even split
+    assert sum(len(j.src) for j in first) == 3
+
+
+def test_a_window_stays_open_until_as_many_lines_as_a_busy_peer_decodes():
+    """A free worker whose last batch was small waits (up to max_wait_ms) for as many lines as
+    the other worker is decoding, so the two batch sizes do not drift apart."""
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=300, max_queue_lines=100,
+                             decoders=[SlowDecoder(0.0), SlowDecoder(0.0)])
+    _queued(batcher, 4)
+    batcher._decoding[1] = 10
+    start = time.monotonic()
+    assert sum(len(j.src) for j in batcher._take(2)) == 4
+    assert time.monotonic() - start >= 0.2  # waited out the window for the peer's 10
+    _queued(batcher, 4)
+    batcher._decoding[1] = 0
+    start = time.monotonic()
+    assert sum(len(j.src) for j in batcher._take(2)) == 4
+    assert time.monotonic() - start < 0.2  # nobody busy: its own last batch (2) is enough
