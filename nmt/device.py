@@ -28,3 +28,21 @@ def resolve_device(name: str, setting: str = "device") -> torch.device:
             raise NmtError(f"{setting}={name}: only {torch.cuda.device_count()} CUDA device(s) visible",
                            exit_code=2)
     return device
+
+
+def set_training_precision(device: torch.device, amp: str, tf32: bool) -> None:
+    """Check ``train.amp`` against the device and apply ``train.tf32`` (process-wide in torch,
+    so only a trainer sets it, and only on a GPU: a CPU run leaves torch's settings alone).
+
+    bf16 autocast is refused on a GPU: after the fixes that made it as cheap as it can be
+    there (casts once per batch, cell functions for the recurrence), it measured no faster
+    than float32 with TF32 on an H100 and 0.66x at 32768-token batches (docs/gpu.md).
+    """
+    if device.type != "cuda":
+        return
+    if amp == "bf16":
+        raise NmtError("train.amp=bf16: on a GPU it is no faster than float32 with TF32 for these models "
+                       "(measured on an H100, docs/gpu.md); use train.amp=none there", exit_code=2)
+    torch.backends.cuda.matmul.allow_tf32 = tf32
+    torch.backends.cudnn.allow_tf32 = tf32
+

@@ -43,3 +43,10 @@ def cosine_factor(step: int, t: TrainConfig, peak: float) -> float:
     floor = min(1.0, t.min_lr / peak)
     done = min(1.0, (step - w) / max(1, t.max_steps - w))
     return floor + (1.0 - floor) * 0.5 * (1.0 + math.cos(math.pi * done))
+
+
+def make_optimizer(params: Any, lr: float, weight_decay: float, device: torch.device) -> torch.optim.Optimizer:
+    """Adam; on a GPU its fused kernel, which updates every parameter in one launch (the
+    training loop there is bound by kernel launches, docs/gpu.md)."""
+    return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay, fused=device.type == "cuda")
+

@@ -30,12 +30,12 @@ from nmt.checkpoint import (atomic_write, average_weights, config_of, load_check
                             make_payload, save_checkpoint, tokenizer_of)
 from nmt.config import Config, architecture_diff
 from nmt.datacache import prepare_corpus
-from nmt.device import resolve_device
+from nmt.device import resolve_device, set_training_precision
 from nmt.errors import NmtError
 from nmt.loss import compute_loss
 from nmt.model import Seq2Seq, build_model
 from nmt.rundir import prepare_out_dir, stop_signals
-from nmt.schedule import make_scheduler, scaled_lr
+from nmt.schedule import make_optimizer, make_scheduler, scaled_lr
 from nmt.stream import prepare_stream
 from nmt.trainlog import ProgressReporter
 from nmt.validation import ValidationSet, validate
@@ -62,7 +62,7 @@ class Trainer:
 
     def __init__(self, cfg: Config, out: Path, resume: bool = False, overwrite: bool = False,
                  log: Log = _stderr, progress: bool | None = None) -> None:
-        # Under torchrun every rank builds the same run; rank 0 alone writes and talks.
+        # Under torchrun every rank builds the same run; rank 0 alone writes, logs.
         self.dist = distributed.from_env()
         self.out = Path(out)
         self.log = log if self.dist.main else (lambda message: None)
@@ -82,12 +82,7 @@ class Trainer:
             if state is None:
                 raise NmtError(f"{self.out / 'last.pt'}: holds no training state to resume from")
         self.cfg = cfg
-        if self.device.type == "cuda" and cfg.train.amp == "bf16":
-            raise NmtError("train.amp=bf16: on a GPU it is no faster than float32 with TF32 for these models "
-                           "(measured on an H100, docs/gpu.md); use train.amp=none there", exit_code=2)
-        if self.device.type == "cuda":  # process-wide in torch; only a trainer sets it
-            torch.backends.cuda.matmul.allow_tf32 = cfg.train.tf32
-            torch.backends.cudnn.allow_tf32 = cfg.train.tf32
+        set_training_precision(self.device, cfg.train.amp, cfg.train.tf32)
         if cfg.train.threads:
             torch.set_num_threads(cfg.train.threads)
         torch.manual_seed(cfg.train.seed)
@@ -95,17 +90,15 @@ class Trainer:
         distributed.staged(self.dist, lambda: self._load_data(payload if resume else None),
                            first=self.dist.local_rank == 0)
         self.model = build_model(cfg.model, self.tok.src_vocab_size, self.tok.tgt_vocab_size).to(self.device)
-        if cfg.train.compile:  # an instance attribute: the module, its weights and checkpoints are unchanged
-            self.model.decoder.step = torch.compile(self.model.decoder.step, dynamic=True)
+        if cfg.train.compile:
+            self.model.compile_step()
         if self.dist.rank:  # same initial weights everywhere, different dropout masks
             torch.manual_seed(cfg.train.seed + self.dist.rank)
         lr = scaled_lr(cfg.train, self.dist.world)
         if lr != cfg.train.lr:
             self.log(f"lr: {cfg.train.lr:g} scaled to {lr:g} ({cfg.train.lr_scaling}, global batch "
                      f"{self.dist.world * cfg.train.accum_steps * cfg.train.batch_tokens} tokens)")
-        # On a GPU, Adam's fused kernel updates every parameter in one launch (the loop is launch-bound).
-        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=lr, weight_decay=cfg.train.weight_decay,
-                                          fused=self.device.type == "cuda")
+        self.optimizer = make_optimizer(self.model.parameters(), lr, cfg.train.weight_decay, self.device)
         self.scheduler = make_scheduler(cfg, self.optimizer)
         self.step, self.epoch, self.batch_in_epoch = 0, 0, 0
         self.best_bleu, self.best_step, self.bad_validations, self.elapsed = -1.0, 0, 0, 0.0
@@ -121,8 +114,7 @@ class Trainer:
     def _load_data(self, payload: dict | None) -> None:
         d = self.cfg.data
         tok = tokenizer_of(payload) if payload is not None else None
-        # The training set stays on disk (nmt/corpus.py; only its lengths are in memory) or
-        # is streamed (nmt/stream.py).
+        # On disk (nmt/corpus.py: only the lengths in memory) or streamed (nmt/stream.py).
         prepare = prepare_stream if d.streaming else prepare_corpus
         self.corpus, self.tok, self.shortlist = prepare(self.cfg, tok, self.log)
         self.valid = ValidationSet.load(self.cfg, self.tok)

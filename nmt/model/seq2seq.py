@@ -199,6 +199,12 @@ class Seq2Seq(nn.Module):
 
     # ------------------------------------------------------------------ training
 
+    def compile_step(self) -> None:
+        """``train.compile``: the decoder step (recurrence, attention, readout; run once per
+        target position) under ``torch.compile(dynamic=True)``, which fuses its small
+        element-wise ops. An instance attribute, so weights and checkpoints are unchanged."""
+        self.decoder.step = torch.compile(self.decoder.step, dynamic=True)
+
     def forward(self, src: torch.Tensor, src_len: torch.Tensor, tgt_in: torch.Tensor) -> torch.Tensor:
         """Teacher-forced logits (B, T, tgt_vocab) for target inputs (B, T) = BOS + y.
 
