@@ -104,11 +104,3 @@ def packed_step(rnn: nn.RNNBase, layers: list[tuple[Linear, Linear]], x: torch.T
         x = h
     stack = (lambda t: t[0].unsqueeze(0)) if len(hs) == 1 else torch.stack
     return x, ((stack(hs), stack(cs)) if lstm else stack(hs))
-
-
-def unpack(model: nn.Module) -> None:
-    """Drop the packed copies (weights about to change, e.g. a model moved or trained again)."""
-    dec = model.decoder
-    dec.__dict__.pop("_packed_rnn", None)
-    for module in (dec.attention.query_layer, dec.readout):
-        module.__dict__.pop("_packed", None)
