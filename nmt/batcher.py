@@ -81,22 +81,26 @@ class DynamicBatcher:
 
     def __init__(self, translators: dict[str, Translator], max_batch_tokens: int = 4096,
                  max_wait_ms: float = 5.0, max_queue_lines: int = 4096, workers: int = 1,
-                 on_batch: Callable[[BatchStats], None] | None = None, decoders: list | None = None) -> None:
+                 on_batch: Callable[[BatchStats], None] | None = None, decoders: list | None = None,
+                 min_batch_lines: int = 0) -> None:
         """``decoders``: one per worker thread (:mod:`nmt.decoders`); default: decode with
-        ``translators`` in the worker threads themselves."""
+        ``translators`` in the worker threads themselves. ``min_batch_lines``: a window waits
+        for at least this many lines (within ``max_wait_ms``) whatever the load."""
         self.translators = translators
         self.decoders = decoders or [ThreadDecoder(translators) for _ in range(max(1, workers))]
         self.max_batch_tokens = max_batch_tokens
         self.max_wait = max_wait_ms / 1000.0
         self.max_queue_lines = max_queue_lines
+        self.min_batch_lines = min_batch_lines
         self.on_batch = on_batch
         self._queue: deque[Job] = deque()
         self._queued_lines = 0
         self._queued_pieces = 0
         self._cond = threading.Condition()
         self._stopping = False
-        self._idle = 0  # worker threads waiting in _take
         self._decoding = [0] * len(self.decoders)  # lines each window worker is decoding now
+        self._recent: deque[tuple[float, int]] = deque()  # (when, lines) answered, not yet replaced
+        self._recent_lines = 0
         self._recent_rate = 50.0  # lines/s, updated after each batch; for Retry-After
         self._last_answer = time.monotonic()
         self._threads = []
@@ -124,8 +128,21 @@ class DynamicBatcher:
             self._queue.append(job)
             self._queued_lines += len(job.src)
             self._queued_pieces += job.pieces
-            self._cond.notify()
+            self._replaced(len(job.src))
+            self._cond.notify_all()  # every waiting window re-checks its target
         return job.future
+
+    def _replaced(self, lines: int) -> None:
+        """New lines take the place of as many answered ones in :meth:`_in_system` (lock held)."""
+        while lines and self._recent:
+            when, n = self._recent[0]
+            used = min(n, lines)
+            lines -= used
+            self._recent_lines -= used
+            if used == n:
+                self._recent.popleft()
+            else:
+                self._recent[0] = (when, n - used)
 
     def cancel(self, job: Job) -> bool:
         """Take ``job`` out of the queue if no worker has started it (a timed-out request)."""
@@ -156,89 +173,102 @@ class DynamicBatcher:
 
     # ------------------------------------------------------------------ workers
 
-    def _take(self, enough: int = 1) -> list[Job] | None:
-        """Wait for work; return the next batch's jobs (None: stopped and drained).
-        ``enough``: lines that end the window before ``max_wait_ms`` (see :meth:`_work`)."""
-        with self._cond:
-            self._idle += 1
-            try:
-                return self._take_locked(enough)
-            finally:
-                self._idle -= 1
+    def _in_system(self) -> int:
+        """Lines the server holds or expects back soon (lock held): queued, being decoded, and
+        answered within the last ``max_wait_ms`` and not yet replaced by a new arrival."""
+        horizon = time.monotonic() - self.max_wait
+        while self._recent and self._recent[0][0] < horizon:
+            self._recent_lines -= self._recent.popleft()[1]
+        return self._queued_lines + sum(self._decoding) + self._recent_lines
 
-    def _take_locked(self, enough: int) -> list[Job] | None:
-        """:meth:`_take` with the lock held. With several idle workers each takes an even
-        share of what has gathered: closed-loop clients answered together come back
-        together, and without the split one idle worker could take them all while the
-        others waited (seen with 2 workers and 8 clients: one batch of 8 at a time). But
-        after its first batch a worker takes at least as many lines as that batch held:
-        halving whatever had gathered whenever both workers were free fragmented the
-        batches at 32 clients (4-6 lines a batch instead of 8-9, docs/serving.md)."""
-        while True:
-            while not self._queue:
-                if self._stopping:
-                    return None
-                self._cond.wait()
-            if self.max_wait > 0:
-                deadline = self._queue[0].enqueued + self.max_wait
-                while (self._queue and self._queued_pieces < self.max_batch_tokens
-                       and self._queued_lines < max(enough, *self._decoding) and not self._stopping):
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    self._cond.wait(left)
-            if self._queue:  # another worker may have taken it all while this one waited
-                break
-        share = -(-self._queued_lines // self._idle)  # lines, rounded up
-        if enough <= self.max_queue_lines:  # after its first batch, never less than its last one
-            share = max(share, enough)
-        jobs = [self._queue.popleft()]
-        pieces, lines = jobs[0].pieces, len(jobs[0].src)
-        while (self.max_wait > 0 and self._queue and pieces + self._queue[0].pieces <= self.max_batch_tokens
-               and lines + len(self._queue[0].src) <= share):
-            jobs.append(self._queue.popleft())
-            pieces, lines = pieces + jobs[-1].pieces, lines + len(jobs[-1].src)
-        self._queued_lines -= lines
-        self._queued_pieces -= pieces
-        if self._queue:
-            self._cond.notify()  # the rest is another idle worker's share
-        return jobs
+    def target(self) -> int:
+        """Lines a worker's batch should hold (lock held): an even share of :meth:`_in_system`
+        among the workers, at least 1 and at least ``min_batch_lines``."""
+        return max(1, self.min_batch_lines, -(-self._in_system() // len(self.decoders)))
+
+    def _take(self) -> list[Job] | None:
+        """Wait for work; return the next batch's jobs (None: stopped and drained).
+
+        The window closes once :meth:`target` lines have queued, or
+        ``max_batch_tokens`` source pieces, or ``max_wait_ms`` after the oldest
+        line arrived; the batch takes the oldest jobs up to that many lines (a job
+        is never split; the rest is another worker's). Why a share of the load:
+        under a steady load each worker then decodes its share at every turn, the
+        shares stay even, and a worker whose own clients are back need not wait
+        for more. The rule it replaced (close at as many lines as the worker's own
+        last batch) let the batches settle wherever the first seconds put them,
+        4 to 12 lines at 32 clients from run to run, with one worker often waiting
+        out the window for lines that were in the other's batch (docs/serving.md).
+        Answered lines count until new ones replace them (or ``max_wait_ms``
+        passes): a closed-loop client sends its next line right after its answer,
+        and without them a worker that has just answered its clients would see
+        half the load and take half a batch."""
+        with self._cond:
+            while True:
+                while not self._queue:
+                    if self._stopping:
+                        return None
+                    self._cond.wait()
+                if self.max_wait > 0:
+                    deadline = self._queue[0].enqueued + self.max_wait
+                    while (self._queue and self._queued_pieces < self.max_batch_tokens
+                           and self._queued_lines < self.target() and not self._stopping):
+                        left = deadline - time.monotonic()
+                        if left <= 0:
+                            break
+                        self._cond.wait(left)
+                if self._queue:  # another worker may have taken it all while this one waited
+                    break
+            share = self.target()
+            jobs = [self._queue.popleft()]
+            pieces, lines = jobs[0].pieces, len(jobs[0].src)
+            while (self.max_wait > 0 and self._queue and pieces + self._queue[0].pieces <= self.max_batch_tokens
+                   and lines + len(self._queue[0].src) <= share):
+                jobs.append(self._queue.popleft())
+                pieces, lines = pieces + jobs[-1].pieces, lines + len(jobs[-1].src)
+            self._queued_lines -= lines
+            self._queued_pieces -= pieces
+            if self._queue:
+                self._cond.notify()  # the rest is another worker's
+            return jobs
 
     def _work(self, decoder: Any) -> None:
-        """Take batches and decode them. The window closes early once as many lines have
-        gathered as this worker's last batch held: clients answered together come back
-        together, and waiting out ``max_wait_ms`` once their lines are all in only kept
-        the decoders idle part of the time and made a lone request wait 10 ms for
-        nobody. Batches still grow, since what gathers during a decode is all taken at
-        once; what this rule does not do is merge groups of clients that have drifted
-        apart, so under a steady closed-loop load the batches settle wherever they are.
-        Rules that waited to merge them were tried and were no faster (docs/serving.md).
-        The window also stays open until as many lines have gathered as another worker is
-        decoding (still at most ``max_wait_ms``), so that the workers' batches do not drift
-        apart. Before its first batch a worker has nothing to go by and waits out the window."""
-        enough = self.max_queue_lines + 1  # no batch seen yet: the whole window
+        """Take batches (:meth:`_take`) and decode them, one (model, beam, n-best) group at a time."""
         me = self.decoders.index(decoder)
-        while (jobs := self._take(enough)) is not None:
-            enough = max(1, sum(len(j.src) for j in jobs))
-            self._decoding[me] = enough
+        while (jobs := self._take()) is not None:
+            with self._cond:
+                self._decoding[me] = sum(len(j.src) for j in jobs)
             jobs = [j for j in jobs if j.future.set_running_or_notify_cancel()]
             groups: dict[tuple[str, int, int], list[Job]] = {}
             for job in jobs:
                 groups.setdefault(job.key, []).append(job)
             for group in groups.values():
-                self._decode(decoder, group)
-            self._decoding[me] = 0
+                self._decode(decoder, group, me)
+            with self._cond:
+                self._decoding[me] = 0  # what is left: cancelled jobs, never decoded
 
-    def _decode(self, decoder: Any, jobs: list[Job]) -> None:
+    def _answered(self, me: int, lines: int) -> None:
+        """Move ``lines`` of worker ``me`` from decoding to answered, before their callers hear:
+        a caller that sends its next line at once must find its answered line counted, or
+        :meth:`_replaced` has nothing to replace and the load is counted twice."""
+        with self._cond:
+            self._decoding[me] = max(0, self._decoding[me] - lines)
+            self._recent.append((time.monotonic(), lines))
+            self._recent_lines += lines
+            self._cond.notify_all()  # the load changed: waiting windows re-read target()
+
+    def _decode(self, decoder: Any, jobs: list[Job], me: int = 0) -> None:
         start = time.perf_counter()
         src = [s for job in jobs for s in job.src]
         try:
             hyps = decoder.decode(*jobs[0].key, src)
         except Exception as exc:  # noqa: BLE001 - handed to each caller; the worker lives on
+            self._answered(me, len(src))
             for job in jobs:
                 job.future.set_exception(exc)
             return
         seconds = time.perf_counter() - start
+        self._answered(me, len(src))
         at = 0
         for job in jobs:
             part: list[list[Hypothesis]] = hyps[at: at + len(job.src)]

@@ -16,6 +16,7 @@ arrives and its answer is sent as soon as its last line has ended.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import signal
 import threading
@@ -81,6 +82,7 @@ def _child(conn: Any, specs: list[tuple[str, str]], device: str, threads: int, o
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which says it in one line
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
         return
+    gc.freeze()  # the models and tables live as long as the process: no full collection scans them
     conn.send(("ready", None))
     while True:
         try:
@@ -171,6 +173,7 @@ def _pool_child(jobs: Any, results: Any, specs: list[tuple[str, str]], device: s
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which says it in one line
         results.send(("error", f"{type(exc).__name__}: {exc}"))
         return
+    gc.freeze()
     results.send(("ready", None))
     pools: dict[tuple[str, int], Any] = {}
     waiting: dict[tuple[str, int], list] = defaultdict(list)  # key -> [(job_id, n_best, src, arrived)]

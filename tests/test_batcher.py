@@ -55,20 +55,17 @@ def test_every_worker_decodes_and_none_dies_when_another_took_the_queue():
         batcher.stop()
 
 
-def test_the_window_closes_once_the_last_batchs_count_of_lines_is_in():
-    # The first batch waits out its window (0.5 s: nothing to go by yet); after a one-line
-    # batch, a lone line goes at once: a 60 s window would fail the 10 s bound.
+def test_a_lone_line_on_an_idle_server_goes_at_once():
+    # Nothing else in the server: the target is one line, so a 60 s window never delays it
+    # (the rule before waited out the window for a worker's first batch).
     decoder = SlowDecoder(0.0)
-    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=500, max_queue_lines=100,
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=60_000, max_queue_lines=100,
                              decoders=[decoder])
     batcher.start()
     try:
-        start = time.monotonic()
-        assert batcher.submit(Job("m", [[1]], 5, 1)).result(timeout=10) == [[(1,)]]
-        assert time.monotonic() - start >= 0.45
-        batcher.max_wait = 60.0
-        assert batcher.submit(Job("m", [[2]], 5, 1)).result(timeout=10) == [[(2,)]]
-        assert decoder.batches == 2
+        for i in range(3):
+            assert batcher.submit(Job("m", [[i]], 5, 1)).result(timeout=10) == [[(i,)]]
+        assert decoder.batches == 3
     finally:
         batcher.stop()
 
@@ -92,34 +89,53 @@ def _queued(batcher: DynamicBatcher, lines: int) -> None:
         batcher.submit(Job("m", [[i, 1]], 5, 1))
 
 
-def test_idle_workers_split_what_gathered_but_never_below_their_last_batch():
-    """Two idle workers share the queue, except that one whose last batch held 8 lines takes
-    8, not half of 12: the even split fragmented the batches at 32 clients."""
-    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=50, max_queue_lines=100,
+def _lines(jobs: list[Job] | None) -> int:
+    return sum(len(j.src) for j in jobs or [])
+
+
+def test_a_batch_takes_an_even_share_of_the_load_and_leaves_the_rest():
+    """Lines queued or being decoded, shared among the workers: with 12 queued and 10 in the
+    other worker's batch a free worker takes 11 at once and leaves 1."""
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=60_000, max_queue_lines=100,
                              decoders=[SlowDecoder(0.0), SlowDecoder(0.0)])
     _queued(batcher, 12)
-    batcher._idle = 1  # the other worker is idle too (_take counts this one)
-    assert sum(len(j.src) for j in batcher._take(8)) == 8
-    _queued(batcher, 8)  # 12 queued again
-    batcher._idle = 1
-    assert sum(len(j.src) for j in batcher._take(2)) == 6  # half of 12 is more than its last 2
-    batcher._idle = 1
-    first = batcher._take(batcher.max_queue_lines + 1)  # before a first batch: the even split
-    assert sum(len(j.src) for j in first) == 3
-
-
-def test_a_window_stays_open_until_as_many_lines_as_a_busy_peer_decodes():
-    """A free worker whose last batch was small waits (up to max_wait_ms) for as many lines as
-    the other worker is decoding, so the two batch sizes do not drift apart."""
-    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=300, max_queue_lines=100,
-                             decoders=[SlowDecoder(0.0), SlowDecoder(0.0)])
-    _queued(batcher, 4)
     batcher._decoding[1] = 10
     start = time.monotonic()
-    assert sum(len(j.src) for j in batcher._take(2)) == 4
-    assert time.monotonic() - start >= 0.2  # waited out the window for the peer's 10
+    assert _lines(batcher._take()) == 11
+    assert batcher.queued_lines == 1
+    assert time.monotonic() - start < 5  # 11 were there: no waiting for the 60 s window
+
+
+def test_a_window_waits_for_answered_lines_to_come_back_but_not_longer():
+    """A worker that has just answered 8 lines counts them until new lines replace them, so
+    with 4 back it waits for the other 4 (a closed-loop client sends its next line at once)
+    and goes as soon as they are in, long before its window ends."""
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=5_000, max_queue_lines=100,
+                             decoders=[SlowDecoder(0.0), SlowDecoder(0.0)])
+    batcher._decoding[:] = [8, 8]
+    batcher._answered(0, 8)
     _queued(batcher, 4)
-    batcher._decoding[1] = 0
+    assert batcher._in_system() == 16  # 4 queued + 8 decoding + 4 answered not yet replaced
+    taken: list = []
+    worker = threading.Thread(target=lambda: taken.append(batcher._take()))
     start = time.monotonic()
-    assert sum(len(j.src) for j in batcher._take(2)) == 4
-    assert time.monotonic() - start < 0.2  # nobody busy: its own last batch (2) is enough
+    worker.start()
+    time.sleep(0.3)
+    assert not taken, "it went with 4 of its 8 lines"
+    _queued(batcher, 4)
+    worker.join(10)
+    assert _lines(taken[0]) == 8
+    assert time.monotonic() - start < 3  # not the 5 s window
+
+
+def test_answered_lines_count_until_replaced_or_the_window_has_passed():
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=100, max_queue_lines=100,
+                             decoders=[SlowDecoder(0.0)])
+    batcher._answered(0, 5)
+    _queued(batcher, 3)
+    assert batcher._in_system() == 5  # 3 of the 5 came back: not counted twice
+    time.sleep(0.15)
+    assert batcher._in_system() == 3  # the other 2 did not come back within max_wait_ms
+    assert batcher.target() == 3
+    batcher.min_batch_lines = 8  # nmt serve --min-batch-lines: the window waits for 8 whatever the load
+    assert batcher.target() == 8

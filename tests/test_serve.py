@@ -220,9 +220,10 @@ def test_models_health_ready_docs_and_the_access_log(server, trained_run):
 
 
 def test_a_full_queue_is_429_and_a_slow_answer_503(trained_run, test_lines):
-    # The first request waits in the queue for --max-wait-ms (3 s), longer than --timeout
-    # (window batching: the queue and its limits are the same in front of continuous batching).
-    s = Server(trained_run / "best.pt", "--batching", "window", "--max-wait-ms", "3000",
+    # The first request waits in the queue for --max-wait-ms (3 s; --min-batch-lines holds the
+    # window open), longer than --timeout (window batching: the queue and its limits are the
+    # same in front of continuous batching).
+    s = Server(trained_run / "best.pt", "--batching", "window", "--max-wait-ms", "3000", "--min-batch-lines", "1000",
                "--max-batch-tokens", "100000", "--max-queue-lines", "40", "--timeout", "1")
     try:
         first: list = []
@@ -241,7 +242,7 @@ def test_a_full_queue_is_429_and_a_slow_answer_503(trained_run, test_lines):
 
 def test_sigterm_answers_requests_in_flight_and_refuses_new_ones(trained_run, test_lines, reference):
     s = Server(trained_run / "best.pt", "--beam", "2", "--batching", "window", "--max-wait-ms", "1500",
-               "--max-batch-tokens", "100000")
+               "--min-batch-lines", "1000", "--max-batch-tokens", "100000")  # the request waits in the queue
     answers: list = []
     t = threading.Thread(target=lambda: answers.append(s.translate(test_lines[:10])))
     t.start()
