@@ -202,7 +202,12 @@ class DynamicBatcher:
         Answered lines count until new ones replace them (or ``max_wait_ms``
         passes): a closed-loop client sends its next line right after its answer,
         and without them a worker that has just answered its clients would see
-        half the load and take half a batch."""
+        half the load and take half a batch. The window is counted from when the
+        oldest line arrived or from when this worker became free, whichever is later:
+        a line that waited while every worker was busy would otherwise close the
+        window at once, and a worker that had just answered its clients would go
+        with that one line instead of waiting a few milliseconds for them."""
+        free = time.monotonic()
         with self._cond:
             while True:
                 while not self._queue:
@@ -210,7 +215,7 @@ class DynamicBatcher:
                         return None
                     self._cond.wait()
                 if self.max_wait > 0:
-                    deadline = self._queue[0].enqueued + self.max_wait
+                    deadline = max(self._queue[0].enqueued, free) + self.max_wait
                     while (self._queue and self._queued_pieces < self.max_batch_tokens
                            and self._queued_lines < self.target() and not self._stopping):
                         left = deadline - time.monotonic()

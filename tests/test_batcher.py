@@ -139,3 +139,23 @@ def test_answered_lines_count_until_replaced_or_the_window_has_passed():
     assert batcher.target() == 3
     batcher.min_batch_lines = 8  # nmt serve --min-batch-lines: the window waits for 8 whatever the load
     assert batcher.target() == 8
+
+
+def test_a_line_that_waited_for_a_busy_worker_does_not_close_its_window_at_once():
+    """The window counts from when the worker became free: a line older than max_wait_ms
+    (it waited while the worker decoded) still lets the worker wait for the 4 lines it has
+    just answered, instead of decoding that one line alone."""
+    batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=2_000, max_queue_lines=100,
+                             decoders=[SlowDecoder(0.0)])
+    _queued(batcher, 1)
+    batcher._queue[0].enqueued -= 5.0  # it has waited 5 s
+    batcher._decoding[0] = 4
+    batcher._answered(0, 4)
+    taken: list = []
+    worker = threading.Thread(target=lambda: taken.append(batcher._take()))
+    worker.start()
+    time.sleep(0.2)
+    assert not taken, "it went with the one old line"
+    _queued(batcher, 4)
+    worker.join(10)
+    assert _lines(taken[0]) == 5
