@@ -249,3 +249,59 @@ def test_translator_packs_fp32_cpu_models_only(trained_run):
     assert ("_packed_rnn" in fp32.model.decoder.__dict__) == available()
     int8 = Translator.from_checkpoint(trained_run / "best.pt", device="cpu", int8=True)
     assert "_packed_rnn" not in int8.model.decoder.__dict__
+
+
+def test_length_spans_cut_sorted_rows_where_padding_costs_more_than_a_span():
+    from nmt.model.attention import length_spans
+
+    lengths = [5] * 5 + [9] * 5 + [12] * 5 + [20] * 5 + [33] * 5 + [35] * 5  # 6 sentences x 5 beams
+    spans = length_spans(lengths, 35)
+    assert spans is not None and len(spans) >= 2
+    assert spans[0][0] == 0 and spans[-1][1] == len(lengths)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # contiguous, in order
+    for a, b, s in spans:  # every row sees its whole source, no span sees past the width
+        assert max(lengths[a:b]) <= s <= 35
+    cells = sum((b - a) * s for a, b, s in spans)
+    assert cells < 0.75 * 35 * len(lengths)
+    assert length_spans([30] * 10 + [31] * 5, 31) is None  # nothing to save
+    assert length_spans([12], 12) is None
+    assert length_spans([3, 40] * 20, 40) is None  # unsorted: too many runs to be worth cutting
+
+
+def test_attention_over_length_spans_equals_attention_over_the_padded_batch():
+    from nmt.model.attention import length_spans
+
+    torch.manual_seed(3)
+    att = AdditiveAttention(key_size=6, query_size=4, hidden=5)
+    lengths = [2, 2, 3, 9, 9, 17, 30, 30]
+    keys, query = torch.randn(8, 30, 6), torch.randn(8, 4)
+    mask = torch.arange(30).unsqueeze(0) < torch.tensor(lengths).unsqueeze(1)
+    spans = length_spans(lengths, 30, cost=1)
+    assert spans is not None and len(spans) >= 3
+    with torch.inference_mode():
+        ctx, w = att(query, att.project_keys(keys), keys, mask)
+        ctx_s, w_s = att(query, att.project_keys(keys), keys, mask, spans)
+    assert torch.allclose(ctx, ctx_s, atol=1e-6) and torch.allclose(w, w_s, atol=1e-6)
+    assert torch.all(w_s[~mask] == 0)
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+def test_search_with_length_spans_equals_search_without(beam, monkeypatch):
+    """CPU inference attends each span of rows over its own longest source (spans are set
+    by encode() under inference mode); the searches must not change."""
+    import nmt.model.seq2seq as seq2seq
+    from nmt.search import search
+
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(), 40, 40).eval()
+    lens = torch.tensor([2, 3, 3, 6, 11, 12, 20, 31])
+    src = torch.randint(4, 40, (8, 31)).masked_fill(torch.arange(31) >= lens.unsqueeze(1), 0)
+    with torch.inference_mode():
+        enc, _ = model.encode(src, lens)
+        assert enc.spans is not None
+        with_spans = search(model, src, lens, beam_size=beam, n_best=beam)
+        monkeypatch.setattr(seq2seq, "length_spans", lambda *a, **k: None)
+        assert model.encode(src, lens)[0].spans is None
+        without = search(model, src, lens, beam_size=beam, n_best=beam)
+    assert [[h.tokens for h in hs] for hs in with_spans] == [[h.tokens for h in hs] for hs in without]
+    assert all(abs(a.score - b.score) < 1e-5 for x, y in zip(with_spans, without) for a, b in zip(x, y))

@@ -7,6 +7,59 @@ from torch import nn
 
 from nmt.model.packed import linear
 
+Spans = tuple[tuple[int, int, int], ...]
+
+# What one more span of rows costs, in (row, source position) cells of the energy computation:
+# a span adds about six small operator calls (~35 us on the 2-core Xeon), about what 80 cells
+# of add + sigmoid + energy + context cost there (docs/performance.md).
+SPAN_COST_CELLS = 80
+
+
+def length_spans(lengths: list[int], width: int, cost: int = SPAN_COST_CELLS, most_runs: int = 12
+                 ) -> Spans | None:
+    """Cut rows of source lengths ``lengths`` (padded to ``width``) into contiguous spans
+    ``(start, end, positions)``, each attended over its own longest source instead of the
+    batch's, when that saves more than ``cost`` cells per extra span; None: one span, no cut.
+
+    Why: additive attention computes ``rows x width x attn`` energies at every step,
+    padding included. ``nmt translate`` sorts its batches by length, so the padding is
+    small there, but a server's batch holds whatever lines arrived together: at 16 lines
+    of test2016 the longest source was about twice the mean, and the energies were the
+    largest cost after the matrix products. Rows are grouped in runs of lengths within 8
+    of each other (a search keeps its batch sorted, so the runs are few); the cut is the
+    exact minimum of ``cells + cost x spans`` over those runs (dynamic programming).
+    """
+    runs: list[list[int]] = []  # [longest, rows] of consecutive rows in one 8-wide bucket
+    for length in lengths:
+        if runs and (runs[-1][0] - 1) // 8 == (length - 1) // 8:
+            runs[-1][0], runs[-1][1] = max(runs[-1][0], length), runs[-1][1] + 1
+        else:
+            runs.append([length, 1])
+            if len(runs) > most_runs:
+                return None
+    if len(runs) < 2:
+        return None
+    n = len(runs)
+    best, cut = [0] + [0] * n, [0] * (n + 1)
+    for j in range(1, n + 1):
+        top = rows = 0
+        best[j] = -1
+        for i in range(j - 1, -1, -1):
+            top, rows = max(top, runs[i][0]), rows + runs[i][1]
+            c = best[i] + cost + rows * top
+            if best[j] < 0 or c < best[j]:
+                best[j], cut[j] = c, i
+    bounds, j = [], n
+    while j:
+        bounds.append((cut[j], j))
+        j = cut[j]
+    if len(bounds) == 1:
+        return None
+    starts = [0]
+    for _, rows in runs:
+        starts.append(starts[-1] + rows)
+    return tuple((starts[i], starts[j], min(width, max(r[0] for r in runs[i:j]))) for i, j in reversed(bounds))
+
 
 class AdditiveAttention(nn.Module):
     """score(q, k_j) = v^T tanh(W_q q + W_k k_j)  (arXiv 1409.0473, Section A.1.2).
@@ -28,7 +81,8 @@ class AdditiveAttention(nn.Module):
         return 2.0 * self.key_layer(keys)
 
     def forward(
-        self, query: torch.Tensor, proj_keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor
+        self, query: torch.Tensor, proj_keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor,
+        spans: Spans | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """Attend from one query per sentence.
 
@@ -54,10 +108,14 @@ class AdditiveAttention(nn.Module):
         :param proj_keys: (batch, src_len, hidden) from :meth:`project_keys`
         :param values: (batch, src_len, key_size) encoder outputs
         :param mask: (batch, src_len) bool, True at real tokens; padding gets weight 0
+        :param spans: row spans each attending over its first positions only
+            (:func:`length_spans`; inference): the same weights, less padding computed
         :return: context (batch, key_size), weights (batch, src_len) (batch * G rows when grouped)
         """
         if query.size(0) != proj_keys.size(0):
             return self._grouped(query, proj_keys, values, mask)
+        if spans is not None:
+            return self._spans(query, proj_keys, values, mask, spans)
         q = 2.0 * linear(self.query_layer)(query).unsqueeze(1)  # B x 1 x A
         # sigmoid in place: one B x S x A temporary per step instead of two.
         scores = 2.0 * self.energy_layer(torch.sigmoid_(q + proj_keys)).squeeze(2)  # B x S
@@ -77,3 +135,18 @@ class AdditiveAttention(nn.Module):
         weights = torch.softmax(scores, dim=-1)
         context = torch.bmm(weights, values)  # B x G x K
         return context.reshape(B * G, -1), weights.reshape(B * G, S)
+
+    def _spans(self, query: torch.Tensor, proj_keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor,
+               spans: Spans) -> tuple[torch.Tensor, torch.Tensor]:
+        """:meth:`forward` with rows ``a:b`` of each span attending over their first ``s``
+        positions: positions past a row's own source get weight 0 either way."""
+        B, S, _ = proj_keys.shape
+        q = 2.0 * linear(self.query_layer)(query).unsqueeze(1)  # B x 1 x A
+        scores = proj_keys.new_full((B, S), float("-inf"))
+        for a, b, s in spans:
+            scores[a:b, :s] = self.energy_layer(torch.sigmoid_(q[a:b] + proj_keys[a:b, :s])).squeeze(2)
+        weights = torch.softmax((2.0 * scores).masked_fill_(~mask, float("-inf")), dim=-1)  # B x S
+        context = values.new_empty(B, 1, values.size(2))
+        for a, b, s in spans:
+            torch.bmm(weights[a:b, :s].unsqueeze(1), values[a:b, :s], out=context[a:b])
+        return context.squeeze(1), weights

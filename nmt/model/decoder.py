@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from nmt.model.attention import AdditiveAttention
+from nmt.model.attention import AdditiveAttention, Spans
 from nmt.model.dropout import Dropout
 from nmt.model.packed import linear, packed_step
 from nmt.model.rnn import Hidden, cell_step, make_rnn
@@ -47,6 +47,7 @@ class Decoder(nn.Module):
         proj_keys: torch.Tensor,
         values: torch.Tensor,
         mask: torch.Tensor,
+        spans: Spans | None = None,
     ) -> tuple[torch.Tensor, Hidden, torch.Tensor]:
         """One decoder step.
 
@@ -54,6 +55,7 @@ class Decoder(nn.Module):
         :param prev_att: (B, out_size) attentional vector a_{t-1} (zeros at t=0)
         :param hidden: RNN state, (layers, B, hidden) (a pair for LSTM)
         :param proj_keys: (B, S, attn_size); values: (B, S, enc_size); mask: (B, S)
+        :param spans: rows that attend over fewer positions (:func:`~nmt.model.attention.length_spans`)
         :return: a_t (B, out_size), new state, attention weights (B, S)
         """
         rnn_in = torch.cat([prev_emb, prev_att], dim=-1) if self.input_feeding else prev_emb
@@ -65,6 +67,6 @@ class Decoder(nn.Module):
         else:  # the CPU's figures (docs/performance.md) were measured with the sequence call
             out, hidden = self.rnn(rnn_in.unsqueeze(1), hidden)
             query = out.squeeze(1)  # B x hidden (top layer)
-        context, weights = self.attention(query, proj_keys, values, mask)  # B x enc, B x S
+        context, weights = self.attention(query, proj_keys, values, mask, spans)  # B x enc, B x S
         att = torch.tanh(linear(self.readout)(torch.cat([query, context, prev_emb], dim=-1)))  # B x out
         return self.dropout(att), hidden, weights

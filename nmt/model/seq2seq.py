@@ -7,13 +7,14 @@ run, by training (teacher forcing in :meth:`forward`), greedy and beam search.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from nmt.config import ModelConfig
+from nmt.model.attention import Spans, length_spans
 from nmt.model.decoder import Decoder
 from nmt.model.dropout import Dropout
 from nmt.model.encoder import Encoder
@@ -30,16 +31,26 @@ class EncoderOutput:
     values: torch.Tensor
     proj_keys: torch.Tensor
     mask: torch.Tensor
+    # Each row's source length, kept on the host for CPU inference: attention then skips the
+    # padding of rows shorter than the batch's longest (nmt.model.attention.length_spans).
+    lengths: list[int] | None = None
+    spans: Spans | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.lengths:
+            self.spans = length_spans(self.lengths, self.mask.size(1))
 
     def index_select(self, index: torch.Tensor) -> "EncoderOutput":
         """Rows ``index`` of the batch, e.g. each sentence repeated beam_size times."""
+        lengths = None if self.lengths is None else [self.lengths[i] for i in index.tolist()]
         return EncoderOutput(self.values.index_select(0, index),
                              self.proj_keys.index_select(0, index),
-                             self.mask.index_select(0, index))
+                             self.mask.index_select(0, index), lengths)
 
     def head(self, n: int) -> "EncoderOutput":
         """The first ``n`` rows, as views (training drops sentences that have ended)."""
-        return EncoderOutput(self.values[:n], self.proj_keys[:n], self.mask[:n])
+        return EncoderOutput(self.values[:n], self.proj_keys[:n], self.mask[:n],
+                             None if self.lengths is None else self.lengths[:n])
 
 
 @dataclass
@@ -144,13 +155,15 @@ class Seq2Seq(nn.Module):
         h0 = h0.view(B, self.cfg.dec_layers, self.cfg.dec_hidden).transpose(0, 1).contiguous()
         hidden: Hidden = (h0, torch.zeros_like(h0)) if self.cfg.cell == "lstm" else h0
         prev_att = values.new_zeros(B, self.decoder.out_size)
-        return EncoderOutput(values, proj_keys, mask), DecoderState(hidden, prev_att)
+        # Host-side lengths only where they pay: CPU inference (a GPU would get more kernel launches).
+        lengths = src_len.tolist() if values.device.type == "cpu" and not torch.is_grad_enabled() else None
+        return EncoderOutput(values, proj_keys, mask, lengths), DecoderState(hidden, prev_att)
 
     def _step(self, emb: torch.Tensor, state: DecoderState, enc: EncoderOutput
               ) -> tuple[torch.Tensor, DecoderState, torch.Tensor]:
         """One decoder step from the embedded previous tokens (B, E)."""
         att, hidden, weights = self.decoder.step(emb, state.prev_att, state.hidden,
-                                                 enc.proj_keys, enc.values, enc.mask)
+                                                 enc.proj_keys, enc.values, enc.mask, enc.spans)
         return att, DecoderState(hidden, att), weights
 
     def decode_logits(self, prev_tokens: torch.Tensor, state: DecoderState, enc: EncoderOutput,

@@ -10,7 +10,9 @@ files at the revision and the rest from the working tree, to time one module's
 change alone (what the former ``ab_search.py`` did). Each run is a fresh worker
 process that imports one version of ``nmt``, loads the model,
 warms up on one batch, then times ``Translator.translate_ids`` over the whole
-split (model loading and tokenization excluded). The two versions alternate,
+split (model loading and tokenization excluded); ``--batch-lines N`` decodes it in
+batches of N lines in input order instead, as a server's batches come (``nmt serve``
+decodes with one thread per process: add ``--threads 1``). The two versions alternate,
 so machine noise hits both alike. Prints each run, the median speed-up, how
 many outputs differ and the BLEU of each version's output.
 """
@@ -50,7 +52,7 @@ def unpack_rev(rev: str, only: list[str]) -> Path:
     return dest
 
 
-def worker(root: str, model: str, split: str, beam: int, threads: int, out: str) -> None:
+def worker(root: str, model: str, split: str, beam: int, threads: int, out: str, batch_lines: int) -> None:
     """Runs in its own process with ``root`` first on sys.path, so ``import nmt`` is that version."""
     sys.path.insert(0, root)
     import torch
@@ -64,7 +66,10 @@ def worker(root: str, model: str, split: str, beam: int, threads: int, out: str)
     src = tr.encode([r[tr.config.data.src_lang] for r in rows])
     tr.translate_ids(src[:64])
     t0 = time.perf_counter()
-    hyps = tr.translate_ids(src)
+    if batch_lines:
+        hyps = [h for i in range(0, len(src), batch_lines) for h in tr.translate_ids(src[i: i + batch_lines])]
+    else:
+        hyps = tr.translate_ids(src)
     seconds = time.perf_counter() - t0
     texts = tr.tokenizer.decode_tgt([h[0].tokens for h in hyps])
     Path(out).write_text(json.dumps({"seconds": seconds, "texts": texts, "tgt": tr.config.data.tgt_lang,
@@ -73,7 +78,7 @@ def worker(root: str, model: str, split: str, beam: int, threads: int, out: str)
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--_worker":
-        worker(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7])
+        worker(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7], int(sys.argv[8]))
         return 0
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-m", "--model", type=Path, required=True)
@@ -84,6 +89,8 @@ def main() -> int:
     ap.add_argument("--split", default="test")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--batch-lines", type=int, default=0,
+                    help="decode in batches of this many lines in input order (0: sorted batches, as nmt translate)")
     args = ap.parse_args()
     import sacrebleu
 
@@ -96,7 +103,8 @@ def main() -> int:
         for name in order:
             out = tmp / "out.json"
             subprocess.run([sys.executable, __file__, "--_worker", str(versions[name]), str(args.model.resolve()),
-                            args.split, str(args.beam), str(args.threads), str(out)], check=True, cwd=tmp)
+                            args.split, str(args.beam), str(args.threads), str(out), str(args.batch_lines)],
+                           check=True, cwd=tmp)
             res = json.loads(out.read_text())
             times[name].append(res["seconds"])
             texts[name], tgt = res["texts"], res["tgt"]
@@ -105,7 +113,8 @@ def main() -> int:
     before, after = (statistics.median(times[n]) for n in versions)
     a, b = (texts[n] for n in versions)
     bleu = [round(sacrebleu.corpus_bleu(t, [refs]).score, 2) for t in (a, b)]
-    print(f"beam {args.beam}, {len(a)} {args.split} sentences, {args.threads} thread(s): {args.rev} {before:.2f} s, "
+    how = f"batches of {args.batch_lines} in input order" if args.batch_lines else "sorted batches"
+    print(f"beam {args.beam}, {len(a)} {args.split} sentences, {how}, {args.threads} thread(s): {args.rev} {before:.2f} s, "
           f"working tree {after:.2f} s (medians of {args.repeats}), speed-up {before / after:.2f}x; "
           f"outputs differing: {sum(x != y for x, y in zip(a, b))}; BLEU {bleu[0]} vs {bleu[1]}")
     return 0
