@@ -40,6 +40,8 @@ class _Parts:
 
 
 class Ensemble(nn.Module):
+    attends_grouped = True  # as Seq2Seq, whose instances the members are
+
     def __init__(self, models: list[Seq2Seq]) -> None:
         super().__init__()
         self.members = nn.ModuleList(models)

@@ -267,7 +267,13 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
     enc, state = model.encode(src, src_len)
     out_vocab = model.output_vocab(vocab.ids, vocab.real) if vocab is not None else None
     rows = torch.arange(B, device=device).repeat_interleave(K)  # B*K
-    enc, state = enc.index_select(rows), state.index_select(rows)
+    # A model whose attention takes the K beams of a sentence as a group keeps one copy of the
+    # encoder states per sentence: no K copies to make, and 1/K of the copying when sentences
+    # leave (12% of CPU beam search at 16-line batches went to those copies).
+    grouped = getattr(model, "attends_grouped", False)
+    state = state.index_select(rows)
+    if not grouped:
+        enc = enc.index_select(rows)
     budget = max_output_lengths(src_len, max_len_a, max_len_b).to(device).repeat_interleave(K)
     steps = int(budget.max())
     # Only beam 0 is live at the start, else K copies of the same hypothesis would fill the beam.
@@ -324,7 +330,7 @@ def beam_search(model: Seq2Seq, src: torch.Tensor, src_len: torch.Tensor, beam_s
             attn = attn.index_select(0, keep_rows)
         lengths, prev = lengths.index_select(0, keep_rows), prev.index_select(0, keep_rows)
         budget = budget.index_select(0, keep_rows)
-        state, enc = state.index_select(keep_rows), enc.index_select(keep_rows)
+        state, enc = state.index_select(keep_rows), enc.index_select(keep if grouped else keep_rows)
         if vocab is not None:
             vocab, out_vocab = vocab.index_select(keep), out_vocab.index_select(keep)
     norm = final_scores / gnmt_length_penalty(final_lengths, length_penalty)

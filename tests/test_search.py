@@ -125,6 +125,32 @@ def test_finished_sentences_leave_the_batch_without_changing_results(tiny_model,
         assert [h.score for h in a] == pytest.approx([h.score for h in b], abs=1e-4)
 
 
+def test_beams_sharing_their_sentences_encoder_states_equal_beams_with_copies(tiny_model, monkeypatch):
+    """A Seq2Seq's beam search keeps one copy of the encoder states per sentence (its attention
+    takes each sentence's K beams as a group); a model without that (an ONNX graph traced
+    for one query per key row) gets K copies. Same hypotheses either way, also as sentences
+    leave the batch, and with the attention weights returned."""
+    src, lens = make_src_batch(SRC)
+    seen: list[tuple[int, int]] = []  # (hypothesis rows, encoder rows) at each step
+    step = tiny_model.decode_logits
+
+    def watching_step(prev, state, enc, rows=None, vocab=None):
+        seen.append((prev.size(0), enc.values.size(0)))
+        return step(prev, state, enc, rows, vocab)
+
+    monkeypatch.setattr(tiny_model, "decode_logits", watching_step)
+    shared = beam_search(tiny_model, src, lens, beam_size=3, n_best=3, attention=True)
+    assert seen[0] == (len(SRC) * 3, len(SRC)) and all(h == 3 * e for h, e in seen)
+    seen.clear()
+    monkeypatch.setattr(type(tiny_model), "attends_grouped", False)
+    copies = beam_search(tiny_model, src, lens, beam_size=3, n_best=3, attention=True)
+    assert seen[0] == (len(SRC) * 3, len(SRC) * 3)
+    for a, b in zip(shared, copies):
+        assert [h.tokens for h in a] == [h.tokens for h in b]
+        assert [h.score for h in a] == pytest.approx([h.score for h in b], abs=1e-5)
+        assert torch.allclose(torch.tensor(a[0].attention), torch.tensor(b[0].attention), atol=1e-5)
+
+
 @pytest.mark.parametrize("length, alpha, expected", [(1, 0.0, 1.0), (1, 1.0, 1.0), (7, 1.0, 2.0), (7, 0.5, 2 ** 0.5)])
 def test_gnmt_length_penalty(length, alpha, expected):
     assert float(gnmt_length_penalty(torch.tensor(length), alpha)) == pytest.approx(expected)

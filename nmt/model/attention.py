@@ -112,10 +112,10 @@ class AdditiveAttention(nn.Module):
             (:func:`length_spans`; inference): the same weights, less padding computed
         :return: context (batch, key_size), weights (batch, src_len) (batch * G rows when grouped)
         """
-        if query.size(0) != proj_keys.size(0):
-            return self._grouped(query, proj_keys, values, mask)
         if spans is not None:
             return self._spans(query, proj_keys, values, mask, spans)
+        if query.size(0) != proj_keys.size(0):
+            return self._grouped(query, proj_keys, values, mask)
         q = 2.0 * linear(self.query_layer)(query).unsqueeze(1)  # B x 1 x A
         # sigmoid in place: one B x S x A temporary per step instead of two.
         scores = 2.0 * self.energy_layer(torch.sigmoid_(q + proj_keys)).squeeze(2)  # B x S
@@ -138,15 +138,17 @@ class AdditiveAttention(nn.Module):
 
     def _spans(self, query: torch.Tensor, proj_keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor,
                spans: Spans) -> tuple[torch.Tensor, torch.Tensor]:
-        """:meth:`forward` with rows ``a:b`` of each span attending over their first ``s``
-        positions: positions past a row's own source get weight 0 either way."""
-        B, S, _ = proj_keys.shape
-        q = 2.0 * linear(self.query_layer)(query).unsqueeze(1)  # B x 1 x A
-        scores = proj_keys.new_full((B, S), float("-inf"))
+        """:meth:`forward` (grouped or not) with sentences ``a:b`` of each span attending over
+        their first ``s`` positions: positions past a row's own source get weight 0 either way."""
+        B, S, A = proj_keys.shape
+        G = query.size(0) // B
+        q = 2.0 * linear(self.query_layer)(query).view(B, G, 1, A)
+        scores = proj_keys.new_full((B, G, S), float("-inf"))
         for a, b, s in spans:
-            scores[a:b, :s] = self.energy_layer(torch.sigmoid_(q[a:b] + proj_keys[a:b, :s])).squeeze(2)
-        weights = torch.softmax((2.0 * scores).masked_fill_(~mask, float("-inf")), dim=-1)  # B x S
-        context = values.new_empty(B, 1, values.size(2))
+            energy = self.energy_layer(torch.sigmoid_(q[a:b] + proj_keys[a:b, :s].unsqueeze(1)))
+            scores[a:b, :, :s] = energy.squeeze(3)
+        weights = torch.softmax((2.0 * scores).masked_fill_(~mask.unsqueeze(1), float("-inf")), dim=-1)
+        context = values.new_empty(B, G, values.size(2))
         for a, b, s in spans:
-            torch.bmm(weights[a:b, :s].unsqueeze(1), values[a:b, :s], out=context[a:b])
-        return context.squeeze(1), weights
+            torch.bmm(weights[a:b, :, :s], values[a:b, :s], out=context[a:b])
+        return context.view(B * G, -1), weights.view(B * G, S)

@@ -96,6 +96,10 @@ class DecoderState:
 
 
 class Seq2Seq(nn.Module):
+    # The attention serves G query rows per encoder row (the beams of a sentence), so a beam
+    # search keeps one copy of the encoder states per sentence (nmt.search.beam_search).
+    attends_grouped = True
+
     def __init__(self, cfg: ModelConfig, src_vocab: int, tgt_vocab: int, pad_id: int = 0,
                  unk_id: int = 1) -> None:
         super().__init__()
