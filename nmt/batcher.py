@@ -3,10 +3,10 @@
 Why: a server that decodes each request alone runs one short batch per request,
 so under load most of the machine's time goes to tiny batches (OpenNMT-py's
 server works this way). Here callers put their lines in a queue and a worker
-thread takes what has gathered, up to ``max_batch_tokens`` source pieces or
-until the oldest line has waited ``max_wait_ms``, decodes it as one
-length-sorted batch per (model, beam, n-best) and hands each caller its own
-results. No HTTP here: :mod:`nmt.server` puts a web API in front of it.
+thread (one per decoding process) takes its share of the load once that much
+has gathered (or ``max_batch_tokens`` source pieces, or after ``max_wait_ms``:
+see :meth:`DynamicBatcher._take`), decodes it as one length-sorted batch per
+(model, beam, n-best) and hands each caller its own results. No HTTP here: :mod:`nmt.server` puts a web API in front of it.
 
 ``max_wait_ms = 0`` turns batching across requests off (one request per batch),
 which is what the benchmark compares against.

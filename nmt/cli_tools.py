@@ -38,7 +38,7 @@ def serve(
     shortlist: ShortlistOpt = None,
     batching: Annotated[str, typer.Option("--batching", help="window: batches of what arrived within --max-wait-ms (default); continuous: lines join a running search at any step; off: one request per batch.")] = "window",
     max_batch_tokens: Annotated[int, typer.Option("--max-batch-tokens", min=1, help="Source pieces decoded at once, across requests.")] = 4096,
-    max_wait_ms: Annotated[float, typer.Option("--max-wait-ms", min=0.0, help="How long a line may wait for others to join it (window: the first line of a batch).")] = 10.0,
+    max_wait_ms: Annotated[float, typer.Option("--max-wait-ms", min=0.0, help="How long a line may wait for others to join it (window: from its arrival or a decoding process becoming free, whichever is later).")] = 10.0,
     min_batch_lines: Annotated[int, typer.Option("--min-batch-lines", min=0, help="window: wait (up to --max-wait-ms) for this many lines before a batch (0 = an even share of the lines in the server).")] = 0,
     workers: Annotated[int, typer.Option("--workers", min=0, help="Decoding processes, each with its own copy of the models (0 = one per CPU core; on a GPU, 1).")] = 0,
     threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads per decoding process (0 = the cores shared among the processes).")] = 0,
