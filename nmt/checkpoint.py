@@ -23,12 +23,12 @@ from typing import Any
 
 import torch
 
-from nmt import __version__
 from nmt.atomic import atomic_write
 from nmt.config import Config, config_from_dict
 from nmt.errors import NmtError
 from nmt.shortlist import Shortlist
 from nmt.tokenizer import Tokenizer
+from nmt.version import __version__
 
 FORMAT = "nmt-checkpoint"
 VERSION = 1

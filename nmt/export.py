@@ -36,8 +36,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from nmt import __version__
 from nmt.model import DecoderState, EncoderOutput, Seq2Seq
+from nmt.version import __version__
 
 FORMAT = "nmt-onnx"
 VERSION = 1
@@ -127,7 +127,8 @@ def state_names(lstm: bool) -> list[str]:
     return ["hidden", "cell"] if lstm else ["hidden"]
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file: the manifest records one per file, and loading checks them."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -189,6 +190,6 @@ def export_onnx(model: Seq2Seq, cfg_dict: dict, src_spm: bytes, tgt_spm: bytes, 
             root.level = level
     manifest = {"format": FORMAT, "version": VERSION, "opset": OPSET, "nmt": __version__, "torch": torch.__version__,
                 "source": source, "cell": model.cfg.cell, "states": states, "config": cfg_dict,
-                "files": {f: _sha256(out / f) for f in files}}
+                "files": {f: sha256_file(out / f) for f in files}}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest

@@ -16,8 +16,6 @@ from nmt.model import build_model
 from nmt.model.seq2seq import count_parameters
 
 
-
-
 def describe(path: Path, payload: dict[str, Any] | None = None) -> dict[str, Any]:
     """A JSON-ready summary of the checkpoint at ``path`` (``payload``: already loaded)."""
     payload = payload if payload is not None else load_checkpoint(path)

@@ -4,7 +4,7 @@
     python scripts/add_shortlist.py runs/multi30k_de_en/best.pt [more.pt ...]
 
 Reads the training data named by each checkpoint's own config, builds the
-same table training builds now (``nmt.datacache.prepare_corpus`` over the same
+same table training builds now (``nmt.data.cache.prepare_corpus`` over the same
 filtered pairs with the checkpoint's SentencePiece models), and rewrites
 the checkpoint atomically with the table added; weights, config and training
 state are unchanged. A checkpoint that already holds a table is left alone.
@@ -17,12 +17,11 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from nmt.checkpoint import config_of, load_checkpoint, save_checkpoint, tokenizer_of
+from nmt.data.cache import prepare_corpus
+from nmt.errors import NmtError
 
-from nmt.checkpoint import config_of, load_checkpoint, save_checkpoint, tokenizer_of  # noqa: E402
-from nmt.datacache import prepare_corpus  # noqa: E402
-from nmt.errors import NmtError  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def add_shortlist(path: Path) -> str:

@@ -23,11 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
+from sysinfo import ENV, bench_parser, provenance, test_rows, write_json
 
-from sysinfo import ENV, bench_parser, provenance, test_rows, write_json  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = [("torch", False), ("torch", True), ("onnxruntime", False), ("onnxruntime", True)]
 
@@ -48,7 +46,7 @@ def main() -> int:
     ap.add_argument("-m", "--model", type=Path, required=True)
     ap.add_argument("--beams", default="1,5")
     args = ap.parse_args()
-    from nmt.evaluate import score
+    from nmt.metrics import score
 
     rows_in = test_rows(args.lines)
     with tempfile.TemporaryDirectory() as tmp:

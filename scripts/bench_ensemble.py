@@ -19,11 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
+from sysinfo import bench_parser, provenance, test_rows, write_json
 
-from sysinfo import bench_parser, provenance, test_rows, write_json  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULTS = ["runs/multi30k_de_en/best.pt", "runs/multi30k_de_en-seed2/best.pt", "runs/multi30k_de_en-seed3/best.pt"]
 
@@ -34,9 +32,9 @@ def main() -> int:
     args = ap.parse_args()
     import torch
 
-    from nmt.evaluate import score
+    from nmt.decoding.translator import Translator
     from nmt.info import describe
-    from nmt.translate import Translator
+    from nmt.metrics import score
 
     torch.set_num_threads(args.threads)
     models = args.model or [ROOT / p for p in DEFAULTS]
@@ -45,13 +43,13 @@ def main() -> int:
     settings = [([m], f"seed {describe(m)['training']['seed']}") for m in models]
     settings.append((models, f"ensemble of {len(models)}"))
     for paths, name in settings:
-        tr = Translator.from_checkpoint(paths, "cpu", beam_size=args.beam)
+        tr = Translator.load(paths, device="cpu", beam=args.beam)
         assert tr.config is not None
         src, tgt = tr.config.data.src_lang, tr.config.data.tgt_lang
         tr.translate([r[src] for r in rows_in[:16]])  # warm-up: first calls allocate and pick kernels
         t0 = time.perf_counter()
         with torch.inference_mode():
-            hyps = [h[0][0] for h in tr.translate([r[src] for r in rows_in])]
+            hyps = tr.translate([r[src] for r in rows_in])
         seconds = time.perf_counter() - t0
         s = score(hyps, [r[tgt] for r in rows_in])
         row = {"name": name, "models": [str(p) for p in paths], "bleu": s.bleu, "chrf": s.chrf,

@@ -40,10 +40,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from sysinfo import cpu_model, git_commit, git_dirty
 
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DATA = ROOT.parent / "shared" / "data" / "multi30k"
 CONFIG = ROOT / "configs" / "multi30k_de_en.yaml"

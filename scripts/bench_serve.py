@@ -37,11 +37,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from bench_translate import run_translate
+from sysinfo import ENV, bench_parser, provenance, test_rows, write_json
 
-from bench_translate import run_translate  # noqa: E402
-from sysinfo import ENV, bench_parser, provenance, test_rows, write_json  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def start_server(model: Path, beam: int, threads: int, batching: str,
@@ -161,11 +160,10 @@ def _decode_share(model: Path, lines: list[str], beam: int, threads: int, sizes:
     process's when ``i % parts == part``; every row starts on a barrier with the others."""
     import torch
 
-    sys.path.insert(0, str(ROOT))
-    from nmt.translate import Translator
+    from nmt.decoding.translator import Translator
 
     torch.set_num_threads(threads)
-    tr = Translator.from_checkpoint(model, "cpu", beam_size=beam)
+    tr = Translator.load(model, device="cpu", beam=beam)
     src = tr.encode(lines)
     tr.translate_ids(src[:32])  # warm-up
     for size in [0, *sizes]:
@@ -238,11 +236,10 @@ def main() -> int:
                         "--no-progress"], cwd=ROOT, env=ENV, check=True, capture_output=True)
         model = Path(tmp.name) / "best.pt"
 
-    # The layout `nmt serve` picks on this machine (see nmt.decoders.layout), stated in the results.
+    # The layout `nmt serve` picks on this machine (see nmt.serving.workers.layout), stated in the results.
     import torch
 
-    sys.path.insert(0, str(ROOT))
-    from nmt.decoders import layout
+    from nmt.serving.workers import layout
 
     workers, threads = layout("cpu", args.workers, args.server_threads, torch.get_num_threads())
     text = ("\n".join(lines) + "\n").encode()

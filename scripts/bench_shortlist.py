@@ -23,16 +23,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import torch
+from sysinfo import cpu_model, git_commit, git_dirty
+
+from nmt.data.batching import batch_indices, make_src_batch
+from nmt.decoding.translator import Translator
+from nmt.metrics import score
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import torch  # noqa: E402
-
-from nmt.batching import batch_indices, make_src_batch  # noqa: E402
-from nmt.evaluate import score  # noqa: E402
-from nmt.translate import Translator  # noqa: E402
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "multi30k"
 
@@ -49,7 +47,7 @@ def mean_width(tr: Translator, src: list[list[int]]) -> float:
 
 def bench_model(model: Path, lines: list[str], args: argparse.Namespace) -> list[dict] | None:
     """Time and score every setting on one model; prints one line per setting."""
-    base = Translator.from_checkpoint(model, device="cpu", beam_size=args.beam)
+    base = Translator.load(model, device="cpu", beam=args.beam)
     if base.shortlist is None:
         print(f"{model}: no shortlist table; run scripts/add_shortlist.py first", file=sys.stderr)
         return None

@@ -23,14 +23,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from sysinfo import cpu_model, git_commit, git_dirty
 
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
 import json, random, resource, sys, time
-sys.path.insert(0, sys.argv[3])
 from nmt.config import VocabConfig
 from nmt.tokenizer import train_sentencepiece
 rows = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
@@ -56,7 +54,7 @@ def main() -> None:
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         start = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        res = subprocess.run([sys.executable, "-c", CHILD, str(n), str(data), str(ROOT)], capture_output=True,
+        res = subprocess.run([sys.executable, "-c", CHILD, str(n), str(data)], capture_output=True,
                              text=True, check=True)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         if peak <= start:

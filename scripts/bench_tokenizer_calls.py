@@ -28,11 +28,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+from sysinfo import bench_parser, provenance, test_rows, write_json
 
-from sysinfo import bench_parser, provenance, test_rows, write_json  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def per_line_us(call, items: list, repeats: int = 5) -> list[float]:

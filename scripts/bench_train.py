@@ -30,14 +30,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-import torch  # noqa: E402
+import torch
 
-from nmt.config import ModelConfig, load_config  # noqa: E402
-from nmt.train import Trainer  # noqa: E402
+from nmt.config import ModelConfig, load_config
+from nmt.training.trainer import Trainer
 
 
 def rnn_flops(cell: str, inp: int, hidden: int) -> int:
@@ -105,7 +104,6 @@ def device_name(device: torch.device) -> str:
     """What the run trains on: the GPU's name on CUDA, the CPU's model otherwise."""
     if device.type == "cuda":
         return torch.cuda.get_device_name(device)
-    sys.path.insert(0, str(ROOT / "scripts"))
     from sysinfo import cpu_model
 
     return cpu_model()
@@ -212,7 +210,6 @@ def main() -> int:
     print(f"device: {rows[0]['device']} ({rows[0]['device_type']}; products in "
           f"{', '.join(sorted({r['matmul_dtype'] + (' (TF32)' if r['tf32'] and r['matmul_dtype'] == 'float32' else '') for r in rows}))})")
     if args.json:
-        sys.path.insert(0, str(ROOT / "scripts"))
         from sysinfo import provenance, write_json
 
         extra = {"torch": torch.__version__, **provenance()}

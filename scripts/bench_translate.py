@@ -37,11 +37,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from sysinfo import provenance, write_json
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from sysinfo import provenance, write_json  # noqa: E402
 
 
 def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool = False,
@@ -133,13 +132,13 @@ def main() -> int:
 
 def in_process(args: argparse.Namespace) -> int:
     """Decoding speed with the model loaded once: median of ``args.runs`` timed passes over test2016."""
-    sys.path.insert(0, str(ROOT))
     import io
 
     import torch
 
-    from nmt.evaluate import score
-    from nmt.translate import Translator, translate_stream
+    from nmt.decoding.lines import translate_stream
+    from nmt.decoding.translator import Translator
+    from nmt.metrics import score
 
     torch.set_num_threads(args.threads)
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
@@ -151,8 +150,8 @@ def in_process(args: argparse.Namespace) -> int:
     print("|---|---|---|---|---|---|---|")
     for beam in [int(b) for b in args.beams.split(",")]:
         for size in sizes:
-            tr = Translator.from_checkpoint(args.model, args.device, beam_size=beam, batch_size=size,
-                                            shortlist=False if args.full_vocab else None)
+            tr = Translator.load(args.model, device=args.device, beam=beam, batch_size=size,
+                                 shortlist=False if args.full_vocab else None)
             sync = torch.cuda.synchronize if tr.device.type == "cuda" else (lambda: None)
             walls, hyps = [], ""
             for i in range(args.runs + 1):  # pass 0 warms up (allocator, cuBLAS handles, caches)
@@ -183,16 +182,16 @@ def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bo
     """Pieces in the outputs (for pieces/s, counted with the model's own SentencePiece),
     the outputs' test BLEU and whether a shortlist was used, from one in-process
     translation with the same settings."""
-    sys.path.insert(0, str(ROOT))
     import io
 
     import torch
 
-    from nmt.evaluate import score
-    from nmt.translate import Translator, translate_stream
+    from nmt.decoding.lines import translate_stream
+    from nmt.decoding.translator import Translator
+    from nmt.metrics import score
 
     torch.set_num_threads(threads)
-    tr = Translator.from_checkpoint(model, beam_size=beam, int8=int8, shortlist=False if full_vocab else None)
+    tr = Translator.load(model, beam=beam, int8=int8, shortlist=False if full_vocab else None)
     out = io.StringIO()
     translate_stream(tr, io.BytesIO(text), out)
     hyps = out.getvalue().splitlines()

@@ -16,7 +16,7 @@ size. What is measured:
   Validation is pushed past the last step on both sides, so no window holds one.
 * **translate**: sentences per second at ``--beam`` with batches of ``--decode-batch``
   sentences, decoding only, i.e. *excluding* interpreter start-up, imports and model
-  loading. Ours: ``Translator.from_checkpoint`` + ``translate_stream`` (exactly what
+  loading. Ours: ``Translator.load`` + ``translate_stream`` (exactly what
   ``nmt translate`` runs) in a worker process, timing ``translate_stream`` (read,
   tokenize, beam search, detokenize, write); Joey: ``python -m joeynmt translate
   CONFIG < test.de``, timed by its own "Generation took X[sec]" log line (tokenize,
@@ -82,10 +82,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from sysinfo import cpu_model, git_commit
 
-from sysinfo import cpu_model, git_commit  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multi30k"
 JOEY_VERSION = "2.3.0"
 TORCH_VERSION = "2.13.0"
@@ -350,15 +350,16 @@ def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threa
     """Runs in its own process: what ``nmt translate`` does, with the decode timed apart from the load."""
     import torch
 
+    from nmt.decoding.lines import translate_stream
+    from nmt.decoding.translator import Translator
     from nmt.model.seq2seq import count_parameters
-    from nmt.translate import Translator, translate_stream
 
     if int(threads):
         torch.set_num_threads(int(threads))
     t0 = time.perf_counter()
-    tr = Translator.from_checkpoint(Path(ckpt), beam_size=int(beam), batch_size=int(batch),
-                                    int8=True if variant == "int8" else None,
-                                    shortlist=False if variant == "full" else None)
+    tr = Translator.load(Path(ckpt), beam=int(beam), batch_size=int(batch),
+                         int8=True if variant == "int8" else None,
+                         shortlist=False if variant == "full" else None)
     t1 = time.perf_counter()
     with open(src, "rb") as fin, open(out, "w", encoding="utf-8", newline="\n") as fout:
         n = translate_stream(tr, fin, fout)

@@ -20,10 +20,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from sysinfo import ENV, provenance, write_json
 
-from sysinfo import ENV, provenance, write_json  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULTS = {"gru": "runs/multi30k_de_en/best.pt", "lstm": "runs/multi30k_de_en_lstm/best.pt",
             "rnn": "runs/multi30k_de_en_rnn/best.pt"}

@@ -1,10 +1,10 @@
 #!/usr/bin/env python
-"""Write docs/configuration.md from nmt/config.py: every field, its type, default and comment.
+"""Write docs/configuration.md from nmt/config/sections.py: every field, its type, default and comment.
 
     python scripts/config_doc.py          # print it
     python scripts/config_doc.py --write  # replace docs/configuration.md
 
-The comments above each dataclass field in ``nmt/config.py`` are the
+The comments above each dataclass field in ``nmt/config/sections.py`` are the
 documentation; this page is generated from them so it cannot drift (a test
 compares the file with what this script prints).
 """
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "nmt" / "config.py"
+SOURCE = ROOT / "nmt" / "config" / "sections.py"
 TARGET = ROOT / "docs" / "configuration.md"
 SECTIONS = {"DataConfig": "data", "VocabConfig": "vocab", "ModelConfig": "model", "TrainConfig": "train",
             "DecodeConfig": "decode"}
@@ -41,7 +41,7 @@ def render(source: str) -> str:
     lines = source.splitlines()
     tree = ast.parse(source)
     out = ["# Configuration", "",
-           "Generated from the comments in `nmt/config.py` by `python scripts/config_doc.py --write`;",
+           "Generated from the comments in `nmt/config/sections.py` by `python scripts/config_doc.py --write`;",
            "edit those, not this page. A config is a YAML file of these five sections; any field can",
            "be overridden from the command line with `--set SECTION.FIELD=VALUE`. Unknown keys, wrong",
            "types and impossible values fail before any work, naming the key.", ""]

@@ -22,18 +22,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-import torch  # noqa: E402
-from torch.profiler import ProfilerActivity, profile  # noqa: E402
+import torch
+from sysinfo import provenance, top_ops, write_json
+from torch.profiler import ProfilerActivity, profile
 
-from nmt.config import load_config  # noqa: E402
-from nmt.loss import compute_loss  # noqa: E402
-from nmt.train import Trainer  # noqa: E402
-from sysinfo import provenance, top_ops, write_json  # noqa: E402
+from nmt.config import load_config
+from nmt.training.loss import compute_loss
+from nmt.training.trainer import Trainer
 
 
 def gpu_summary(prof, steps: int, rows: int) -> dict:  # noqa: ANN001

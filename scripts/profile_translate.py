@@ -14,16 +14,13 @@ import sys
 import time
 from pathlib import Path
 
+import torch
+from sysinfo import provenance, test_rows, top_ops, write_json
+from torch.profiler import ProfilerActivity, profile
+
+from nmt.decoding.translator import Translator
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import torch  # noqa: E402
-from torch.profiler import ProfilerActivity, profile  # noqa: E402
-
-from nmt.translate import Translator  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from sysinfo import provenance, test_rows, top_ops, write_json  # noqa: E402
 
 
 def main() -> int:
@@ -36,7 +33,7 @@ def main() -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the breakdown here")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    tr = Translator.from_checkpoint(args.model, beam_size=args.beam, batch_size=args.batch_size)
+    tr = Translator.load(args.model, beam=args.beam, batch_size=args.batch_size)
     src = tr.encode([r[tr.config.data.src_lang if tr.config else "de"] for r in test_rows()])
     tr.translate_ids(src[:64])
     t0 = time.perf_counter()

@@ -21,11 +21,9 @@ import sys
 import time
 from pathlib import Path
 
+from sysinfo import cpu_model, git_commit, git_dirty
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from sysinfo import cpu_model, git_commit, git_dirty  # noqa: E402
-
 
 
 def main() -> int:
@@ -57,13 +55,11 @@ def main() -> int:
                     "--overwrite", "--no-progress", *sets], check=True)
     train_wall = time.perf_counter() - t0
 
-    sys.path.insert(0, str(ROOT))
     import torch
 
-    from nmt.checkpoint import config_of, load_checkpoint
+    from nmt.checkpoint import config_of, load_checkpoint, tokenizer_of
     from nmt.model import build_model
     from nmt.model.seq2seq import count_parameters
-    from nmt.checkpoint import tokenizer_of
 
     payload = load_checkpoint(out / "best.pt")
     cfg = config_of(payload)

@@ -10,13 +10,11 @@ A figure no file holds is not printed; a missing file leaves its table out.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sysinfo import load_result as _load, short_cpu  # noqa: E402
+from sysinfo import load_result as _load
+from sysinfo import short_cpu
 
 
 def table(header: list[str], rows: list[list]) -> list[str]:

@@ -28,11 +28,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from results_readme import block
+from sysinfo import load_result as _load
+from sysinfo import short_cpu
 
-from results_readme import block  # noqa: E402
-from sysinfo import load_result as _load, short_cpu  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 RESULTS_DOC, PERF_DOC = ROOT / "docs" / "results.md", ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- results-table:begin -->", "<!-- results-table:end -->"
@@ -157,7 +157,6 @@ def performance(results_dir: Path) -> str:
             out.append(f"| nmt `--no-shortlist` | | | {ours['sent_s_full']:.1f} | {ours['mean_out_words_full']:.2f} |")
         if "sent_s_int8" in ours:
             out.append(f"| nmt `--int8` | | | {ours['sent_s_int8']:.1f} | {ours['mean_out_words_int8']:.2f} |")
-        sys.path.insert(0, str(ROOT / "scripts"))
         from bench_vs_joeynmt import words_ratio  # the bench's own definition (older files lack the field)
 
         per_word = words_ratio(joey["runs"])
@@ -244,10 +243,18 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
     args = ap.parse_args()
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from results_readme import (by_length_doc, engines, ensemble_table, headline, serving, serving_all,
-                                serving_ceiling, serving_layout, toolbox)
     from results_gpu import gpu_doc
+    from results_readme import (
+        by_length_doc,
+        engines,
+        ensemble_table,
+        headline,
+        serving,
+        serving_all,
+        serving_ceiling,
+        serving_layout,
+        toolbox,
+    )
 
     parts = ((RESULTS_DOC, BEGIN, END, table), (PERF_DOC, PERF_BEGIN, PERF_END, performance),
              (README, HEAD_BEGIN, HEAD_END, headline), (README, SERVE_BEGIN, SERVE_END, serving),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +49,6 @@ def git_dirty() -> bool:
 
 
 # --- what the benchmark scripts share: offline environment, test data, provenance, JSON files
-
-import json  # noqa: E402
-import sys  # noqa: E402
 
 # Subprocesses (nmt translate/serve/evaluate) never touch the network.
 ENV = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 os.environ["HF_DATASETS_OFFLINE"] = "1"
 os.environ["HF_HUB_OFFLINE"] = "1"
-# The data cache (nmt/datacache.py) of this test session, never the user's ~/.cache/nmt;
+# The data cache (nmt/data/cache.py) of this test session, never the user's ~/.cache/nmt;
 # subprocesses (the CLI as users run it) inherit it.
 os.environ["NMT_CACHE"] = tempfile.mkdtemp(prefix="nmt-test-cache-")
 
@@ -96,9 +96,9 @@ def trained_run(tmp_path_factory, multi30k) -> Path:
 
 @pytest.fixture(scope="session")
 def translator(trained_run):
-    from nmt.translate import Translator
+    from nmt.decoding.translator import Translator
 
-    return Translator.from_checkpoint(trained_run / "best.pt", beam_size=2)
+    return Translator.load(trained_run / "best.pt", beam=2)
 
 
 def small_train_cfg(multi30k: Path, *extra: str) -> Config:

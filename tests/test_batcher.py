@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from nmt.batcher import DynamicBatcher, Job
-from nmt.decoders import layout
+from nmt.serving.batcher import DynamicBatcher, Job
+from nmt.serving.workers import layout
 
 
 class SlowDecoder:
@@ -32,7 +32,7 @@ def test_every_worker_decodes_and_none_dies_when_another_took_the_queue():
     # had emptied, popped from it and died, so --workers 2 decoded on one process.
     decoders = [SlowDecoder(0.02), SlowDecoder(0.02)]
     batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=5, max_queue_lines=10_000,
-                             decoders=decoders)
+                             decode_workers=decoders)
     batcher.start()
     answers: dict[int, list] = {}
 
@@ -60,7 +60,7 @@ def test_a_lone_line_on_an_idle_server_goes_at_once():
     # (the rule before waited out the window for a worker's first batch).
     decoder = SlowDecoder(0.0)
     batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=60_000, max_queue_lines=100,
-                             decoders=[decoder])
+                             decode_workers=[decoder])
     batcher.start()
     try:
         for i in range(3):
@@ -97,7 +97,7 @@ def test_a_batch_takes_an_even_share_of_the_load_and_leaves_the_rest():
     """Lines queued or being decoded, shared among the workers: with 12 queued and 10 in the
     other worker's batch a free worker takes 11 at once and leaves 1."""
     batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=60_000, max_queue_lines=100,
-                             decoders=[SlowDecoder(0.0), SlowDecoder(0.0)])
+                             decode_workers=[SlowDecoder(0.0), SlowDecoder(0.0)])
     _queued(batcher, 12)
     batcher._decoding[1] = 10
     start = time.monotonic()
@@ -111,7 +111,7 @@ def test_a_window_waits_for_answered_lines_to_come_back_but_not_longer():
     with 4 back it waits for the other 4 (a closed-loop client sends its next line at once)
     and goes as soon as they are in, long before its window ends."""
     batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=5_000, max_queue_lines=100,
-                             decoders=[SlowDecoder(0.0), SlowDecoder(0.0)])
+                             decode_workers=[SlowDecoder(0.0), SlowDecoder(0.0)])
     batcher._decoding[:] = [8, 8]
     batcher._answered(0, 8)
     _queued(batcher, 4)
@@ -130,7 +130,7 @@ def test_a_window_waits_for_answered_lines_to_come_back_but_not_longer():
 
 def test_answered_lines_count_until_replaced_or_the_window_has_passed():
     batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=100, max_queue_lines=100,
-                             decoders=[SlowDecoder(0.0)])
+                             decode_workers=[SlowDecoder(0.0)])
     batcher._answered(0, 5)
     _queued(batcher, 3)
     assert batcher._in_system() == 5  # 3 of the 5 came back: not counted twice
@@ -146,7 +146,7 @@ def test_a_line_that_waited_for_a_busy_worker_does_not_close_its_window_at_once(
     (it waited while the worker decoded) still lets the worker wait for the 4 lines it has
     just answered, instead of decoding that one line alone."""
     batcher = DynamicBatcher({}, max_batch_tokens=4096, max_wait_ms=2_000, max_queue_lines=100,
-                             decoders=[SlowDecoder(0.0)])
+                             decode_workers=[SlowDecoder(0.0)])
     _queued(batcher, 1)
     batcher._queue[0].enqueued -= 5.0  # it has waited 5 s
     batcher._decoding[0] = 4

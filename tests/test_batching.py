@@ -5,7 +5,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nmt.batching import batch_indices, make_batch
+from nmt.data.batching import batch_indices, make_batch
 from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 
 import torch
-
 from conftest import ROOT
+
 from nmt.config import ModelConfig
 
 
@@ -26,9 +26,7 @@ def test_roofline_is_measured_on_the_training_device_in_its_precision():
 
 
 def test_the_device_is_named_by_what_it_is():
-    import sys
 
-    sys.path.insert(0, str(ROOT / "scripts"))
     from sysinfo import cpu_model
 
     assert _bench().device_name(torch.device("cpu")) == cpu_model()
@@ -64,9 +62,7 @@ def test_variants_are_measured_as_rows_of_one_run(tmp_path, multi30k):
 def test_results_name_the_commit_given_beside_the_checkout(monkeypatch):
     """A GPU machine gets a copy of the working tree whose .git may be stale; the commit that
     scripts/gpu_check.sh is given wins over what git says there."""
-    import sys
 
-    sys.path.insert(0, str(ROOT / "scripts"))
     import sysinfo
 
     monkeypatch.setenv("NMT_GIT_COMMIT", "0123abcd")

@@ -5,14 +5,13 @@ import pickle
 
 import pytest
 import torch
+from conftest import tiny_model_config
 
 from nmt.checkpoint import config_of, load_checkpoint, make_payload, save_checkpoint, tokenizer_of
 from nmt.config import Config
+from nmt.decoding.translator import load_model
 from nmt.errors import NmtError
 from nmt.model import build_model
-from nmt.translate import load_model
-
-from conftest import tiny_model_config
 
 
 def _save(tmp_path, tokenizer, name="m.pt"):

@@ -7,7 +7,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, read_jsonl, run_nmt
 
 
@@ -92,9 +91,13 @@ def test_a_pipe_closed_early_exits_quietly(trained_run):
 
 
 def test_sigint_keeps_the_lines_already_translated(trained_run):
+    # A shell starts background jobs with SIGINT ignored, and an ignored signal stays ignored
+    # in the children (Python then installs no KeyboardInterrupt handler): give the child the
+    # default disposition a terminal gives, whatever started this test run.
     proc = subprocess.Popen([sys.executable, "-m", "nmt", "translate", "-m", str(trained_run / "best.pt"),
                              "--beam", "1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=ROOT)
+                            stderr=subprocess.PIPE, cwd=ROOT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # The first chunk (1,024 lines at the default batch size) is translated and
     # flushed while stdin stays open; then Ctrl-C.
     proc.stdin.write("Ein Hund läuft.\n".encode() * 1100)
@@ -106,7 +109,7 @@ def test_sigint_keeps_the_lines_already_translated(trained_run):
     proc.send_signal(signal.SIGINT)
     rest, err = proc.communicate(timeout=60)
     out = got + rest
-    assert proc.returncode == 130
+    assert proc.returncode == 130, (out.count(b"\n"), err.decode()[-2000:])
     assert out.count(b"\n") == 1024  # every finished line written, nothing partial
     _no_traceback(err.decode())
 
@@ -159,7 +162,7 @@ def test_int8_translation_quantizes_and_stays_close_to_float(trained_run, multi3
     """--int8 runs through the same stream contract, and changes few outputs."""
     import sacrebleu
 
-    from nmt.translate import Translator
+    from nmt.decoding.translator import Translator
 
     rows = read_jsonl(multi30k / "validation.jsonl", 100)
     text = "".join(r["de"] + "\n" for r in rows)
@@ -174,7 +177,7 @@ def test_int8_translation_quantizes_and_stays_close_to_float(trained_run, multi3
     agreement = sacrebleu.corpus_bleu(ours[:-1], [ref[:-1]]).score
     assert agreement > 70.0, agreement
 
-    tr = Translator.from_checkpoint(trained_run / "best.pt", int8=True)
+    tr = Translator.load(trained_run / "best.pt", int8=True)
     kinds = {type(m).__module__ for m in tr.model.modules()}
     assert "torch.ao.nn.quantized.dynamic.modules.linear" in kinds
     assert "torch.ao.nn.quantized.dynamic.modules.rnn" in kinds

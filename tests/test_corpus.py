@@ -1,4 +1,4 @@
-"""The training set as cached, memory-mapped token ids (nmt/corpus.py): the same pairs,
+"""The training set as cached, memory-mapped token ids (nmt/data/corpus.py): the same pairs,
 ids and batches as the in-memory pipeline, a cache that a second run reads, and
 SentencePiece on a sample."""
 
@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 import torch
-
 from conftest import read_jsonl, small_train_cfg
-from nmt.batching import make_batch
-from nmt.datacache import prepare_corpus
+
+from nmt.data.batching import make_batch
+from nmt.data.cache import prepare_corpus
 from nmt.shortlist import build_shortlist
 from nmt.tokenizer import Tokenizer
 
@@ -89,8 +89,8 @@ def test_splits_whose_columns_differ_load_and_train(multi30k, tmp_path):
     (data / "validation.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
                                                    for r in read_jsonl(multi30k / "validation.jsonl", 20)),
                                            encoding="utf-8")
-    from nmt.data import load_splits
-    from nmt.train import train
+    from nmt.data.sources import load_splits
+    from nmt.training.trainer import train
 
     assert len(load_splits(str(data), None, ["validation"], "de", "en")["validation"]) == 20
     cfg = _cfg(multi30k, tmp_path / "cache", f"data.dataset={data}", "train.max_steps=2", "train.valid_every=2")
@@ -108,7 +108,7 @@ def test_unwritable_cache_dir_is_a_one_line_error(multi30k, tmp_path):
 
 
 def test_a_cached_run_reads_no_text_and_a_changed_corpus_is_tokenized_again(multi30k, tmp_path, monkeypatch):
-    import nmt.datacache
+    import nmt.data.cache
 
     data = tmp_path / "data"
     data.mkdir()
@@ -121,7 +121,7 @@ def test_a_cached_run_reads_no_text_and_a_changed_corpus_is_tokenized_again(mult
         raise AssertionError("the text was read")
 
     with monkeypatch.context() as m:
-        m.setattr(nmt.datacache, "training_text", no_text)
+        m.setattr(nmt.data.cache, "training_text", no_text)
         again, _, _ = prepare_corpus(cfg)
     assert np.array_equal(first.rows, again.rows)
     (data / "train.jsonl").write_text("".join(lines[:300]), encoding="utf-8")

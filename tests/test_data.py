@@ -3,11 +3,10 @@
 import json
 
 import pytest
-
-from nmt.data import drop_empty, load_splits
-from nmt.errors import NmtError
-
 from conftest import read_jsonl
+
+from nmt.data.sources import drop_empty, load_splits
+from nmt.errors import NmtError
 
 PAIRS = [("Ein Hund läuft.", "A dog runs."), ("Zwei Katzen.", "Two cats."), ("Hallo Welt", "Hello world")]
 

@@ -6,13 +6,12 @@ import math
 
 import pytest
 import torch
+from conftest import ROOT, run_nmt, small_train_cfg
 
 from nmt.config import load_config
 from nmt.device import resolve_device
 from nmt.errors import ConfigError, NmtError
-from nmt.train import train
-
-from conftest import ROOT, run_nmt, small_train_cfg
+from nmt.training.trainer import train
 
 no_cuda = pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has a GPU")
 
@@ -82,9 +81,10 @@ def test_tf32_is_a_setting_with_no_effect_on_the_cpu(multi30k):
     cfg = small_train_cfg(multi30k, "train.tf32=false")
     assert cfg.train.tf32 is False and load_config(ROOT / "configs" / "tiny.yaml").train.tf32 is True
     before = torch.backends.cuda.matmul.allow_tf32
-    from nmt.train import Trainer
     import tempfile
     from pathlib import Path
+
+    from nmt.training.trainer import Trainer
 
     with tempfile.TemporaryDirectory() as tmp:
         Trainer(small_train_cfg(multi30k, "train.device=cpu", "train.tf32=true"), Path(tmp) / "r",
@@ -95,7 +95,7 @@ def test_tf32_is_a_setting_with_no_effect_on_the_cpu(multi30k):
 def test_decoding_batch_is_large_on_a_gpu_unless_asked():
     """A GPU decodes 1,000 sentences a batch by default (its steps are launch-bound); the CPU keeps
     the checkpoint's setting, and --batch-size always wins."""
-    from nmt.translate import GPU_BATCH_SIZE, batch_size_for
+    from nmt.decoding.translator import GPU_BATCH_SIZE, batch_size_for
 
     cuda, cpu = torch.device("cuda"), torch.device("cpu")
     assert batch_size_for(cuda, 64, asked=False) == GPU_BATCH_SIZE == 1000
@@ -107,7 +107,7 @@ def test_decoding_batch_is_large_on_a_gpu_unless_asked():
 def test_bf16_is_refused_on_a_gpu_with_the_reason(tmp_path, multi30k, monkeypatch):
     """On a GPU bf16 autocast measured no faster than float32 with TF32 (docs/gpu.md), so it is
     not offered there: a one-line error naming the setting, before any training."""
-    import nmt.train as train_module
+    import nmt.training.trainer as train_module
 
     monkeypatch.setattr(train_module, "resolve_device", lambda name, setting: torch.device("cuda"))
     with pytest.raises(NmtError, match=r"train.amp=bf16: on a GPU .* docs/gpu.md"):

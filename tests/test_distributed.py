@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 import torch
-
 from conftest import ROOT
+
 from nmt.checkpoint import load_checkpoint
 
 SMALL = ["data.max_train_examples=600", "data.max_valid_examples=20", "vocab.vocab_size=300",

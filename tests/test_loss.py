@@ -4,8 +4,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from nmt.loss import label_smoothed_ce
 from nmt.model.dropout import Dropout, dropout
+from nmt.training.loss import label_smoothed_ce
 
 
 @pytest.mark.parametrize("eps", [0.0, 0.1, 0.3])

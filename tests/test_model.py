@@ -3,13 +3,12 @@
 import pytest
 import torch
 import torch.nn.functional as F
+from conftest import tiny_model_config
 
-from nmt.batching import make_batch
+from nmt.data.batching import make_batch
 from nmt.model import build_model
 from nmt.model.attention import AdditiveAttention
 from nmt.model.seq2seq import count_parameters
-
-from conftest import tiny_model_config
 
 SRC = [[5, 6, 7, 8, 9, 3], [10, 11, 3], [12, 3]]
 TGT = [[20, 21, 22], [23], [24, 25, 26, 27, 28]]
@@ -199,7 +198,9 @@ def test_cell_step_is_the_recurrence_one_step_at_a_time(cell, layers):
     out, new = rnn(x.unsqueeze(1), hidden)
     got, got_new = cell_step(rnn, x, hidden)
     assert torch.allclose(got, out.squeeze(1), atol=1e-6)
-    flat = (lambda s: list(s) if isinstance(s, tuple) else [s])
+    def flat(s):
+        return list(s) if isinstance(s, tuple) else [s]
+
     for a, b in zip(flat(got_new), flat(new), strict=True):
         assert a.shape == b.shape and torch.allclose(a, b, atol=1e-6)
     grads = []
@@ -215,8 +216,8 @@ def test_cell_step_is_the_recurrence_one_step_at_a_time(cell, layers):
 def test_packed_cpu_decoding_gives_the_same_scores_and_searches(cell, layers):
     """nmt.model.packed (oneDNN pre-packed decoder products, CPU inference only) changes
     float rounding, not results: the same logits within 1e-5 and the same beam search."""
+    from nmt.decoding.search import beam_search
     from nmt.model.packed import available, pack_for_cpu
-    from nmt.search import beam_search
 
     if not available():
         pytest.skip("this torch build cannot pack oneDNN linear weights")
@@ -242,12 +243,12 @@ def test_packed_cpu_decoding_gives_the_same_scores_and_searches(cell, layers):
 
 
 def test_translator_packs_fp32_cpu_models_only(trained_run):
+    from nmt.decoding.translator import Translator
     from nmt.model.packed import available
-    from nmt.translate import Translator
 
-    fp32 = Translator.from_checkpoint(trained_run / "best.pt", device="cpu")
+    fp32 = Translator.load(trained_run / "best.pt", device="cpu")
     assert ("_packed_rnn" in fp32.model.decoder.__dict__) == available()
-    int8 = Translator.from_checkpoint(trained_run / "best.pt", device="cpu", int8=True)
+    int8 = Translator.load(trained_run / "best.pt", device="cpu", int8=True)
     assert "_packed_rnn" not in int8.model.decoder.__dict__
 
 
@@ -290,7 +291,7 @@ def test_search_with_length_spans_equals_search_without(beam, monkeypatch):
     """CPU inference attends each span of rows over its own longest source (spans are set
     by encode() under inference mode); the searches must not change."""
     import nmt.model.seq2seq as seq2seq
-    from nmt.search import search
+    from nmt.decoding.search import search
 
     torch.manual_seed(0)
     model = build_model(tiny_model_config(), 40, 40).eval()

@@ -9,15 +9,15 @@ import numpy as np
 import onnxruntime
 import pytest
 import torch
-
 from conftest import read_jsonl, run_nmt, tiny_model_config
-from nmt.batching import make_src_batch
+
 from nmt.config import Config
+from nmt.data.batching import make_src_batch
+from nmt.decoding.onnx_engine import OnnxModel
+from nmt.decoding.search import greedy_search
+from nmt.decoding.translator import Translator
 from nmt.export import export_onnx
 from nmt.model import build_model
-from nmt.onnx_engine import OnnxModel, load_onnx
-from nmt.search import greedy_search
-from nmt.translate import Translator
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +60,8 @@ def _teacher_forced_max_diff(ref_model, onnx_model, src, lens, vocab=None) -> fl
 
 @pytest.mark.parametrize("shortlist", [False, True])
 def test_onnx_logits_match_pytorch_at_every_step(trained_run, exported, sentences, shortlist):
-    ref = Translator.from_checkpoint(trained_run / "best.pt", "cpu")
-    ort = load_onnx(exported)
+    ref = Translator.load(trained_run / "best.pt", device="cpu")
+    ort = Translator.load(exported, engine="onnxruntime")
     src, lens = make_src_batch(ref.encode(sentences))
     vocab = ref.shortlist.sentence_vocab(src, lens, 100, 10) if shortlist else None
     assert _teacher_forced_max_diff(ref.model, ort.model, src, lens, vocab) < 1e-4
@@ -69,9 +69,9 @@ def test_onnx_logits_match_pytorch_at_every_step(trained_run, exported, sentence
 
 @pytest.mark.parametrize("beam", [1, 5])
 def test_onnx_translations_are_identical(trained_run, exported, sentences, beam):
-    ref = Translator.from_checkpoint(trained_run / "best.pt", "cpu", beam_size=beam)
-    ort = load_onnx(exported, beam_size=beam)
-    assert [h[0][0] for h in ort.translate(sentences)] == [h[0][0] for h in ref.translate(sentences)]
+    ref = Translator.load(trained_run / "best.pt", device="cpu", beam=beam)
+    ort = Translator.load(exported, engine="onnxruntime", beam=beam)
+    assert ort.translate(sentences) == ref.translate(sentences)
 
 
 def test_onnx_engine_from_the_cli(trained_run, exported, sentences):

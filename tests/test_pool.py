@@ -1,4 +1,4 @@
-"""Continuous batching (nmt.pool.BeamPool): sentences that join and leave a running search
+"""Continuous batching (nmt.decoding.beam_pool.BeamPool): sentences that join and leave a running search
 get exactly what beam search gives them alone; grouped attention equals per-row attention;
 the decoding process survives a failing step."""
 
@@ -8,12 +8,12 @@ from multiprocessing import Pipe
 
 import pytest
 import torch
-
 from conftest import tiny_model_config
-from nmt.batching import make_src_batch
+
+from nmt.data.batching import make_src_batch
+from nmt.decoding.beam_pool import BeamPool
+from nmt.decoding.search import search
 from nmt.model import build_model
-from nmt.pool import BeamPool
-from nmt.search import search
 from nmt.shortlist import SPECIALS, Shortlist
 from nmt.tokenizer import EOS_ID, PAD_ID
 
@@ -69,7 +69,9 @@ def test_pool_gives_each_sentence_what_beam_search_gives_it_alone(cell, beam, sh
         alone = search(model, ids, lens, beam, 1.5, 4, 1.0, n_best[i], vocab_fn(ids, lens))[0]
         assert [h.tokens for h in got[i]] == [h.tokens for h in alone]
         assert [h.score for h in got[i]] == pytest.approx([h.score for h in alone], abs=1e-5)
-        assert [h.logprob for h in got[i]] == pytest.approx([h.logprob for h in alone], abs=1e-5)
+        # A sum of float32 step log-probabilities (-76.92 in a failing run, off by 1.5e-5): ulps apart when the
+        # pool's batch and the lone search's batch reduce in another order (seen on an Intel Xeon).
+        assert [h.logprob for h in got[i]] == pytest.approx([h.logprob for h in alone], abs=1e-5, rel=1e-6)
 
 
 def test_an_empty_pool_steps_to_nothing_and_can_be_refilled(tiny_model):
@@ -104,7 +106,7 @@ def test_grouped_attention_equals_one_copy_of_the_keys_per_query():
 def test_the_decoding_process_answers_after_a_failing_step(trained_run, monkeypatch):
     """A step that raises fails the jobs in that pool (one error message each); the next job is
     answered. The child's loop runs here in a thread, with the pipes a process would get."""
-    from nmt import decoders
+    from nmt.serving import workers
 
     real = BeamPool.step
     calls = {"n": 0}
@@ -118,8 +120,8 @@ def test_the_decoding_process_answers_after_a_failing_step(trained_run, monkeypa
     monkeypatch.setattr(BeamPool, "step", flaky)
     jobs_in, jobs = Pipe(duplex=False)
     results, results_out = Pipe(duplex=False)
-    child = threading.Thread(target=decoders._pool_child, args=(
-        jobs_in, results_out, [("m", str(trained_run / "best.pt"))], "cpu", 0, {"beam_size": 2}, 1.0))
+    child = threading.Thread(target=workers._pool_child, args=(
+        jobs_in, results_out, [("m", str(trained_run / "best.pt"))], "cpu", 0, {"beam": 2}, 1.0))
     child.start()
     try:
         assert results.poll(60) and results.recv() == ("ready", None)

@@ -10,18 +10,17 @@ import time
 
 import pytest
 import torch
+from conftest import ROOT, small_train_cfg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import nmt.checkpoint
-import nmt.train
+import nmt.training.trainer
 from nmt.checkpoint import load_checkpoint
 from nmt.config import load_config
+from nmt.decoding.lines import read_lines, translate_stream
 from nmt.errors import NmtError
-from nmt.train import train
-from nmt.translate import read_lines, translate_stream
-
-from conftest import ROOT, small_train_cfg
+from nmt.training.trainer import train
 
 
 def _expected_lines(data: bytes) -> int:
@@ -99,7 +98,9 @@ def _losses(out):
 
 
 def test_resume_is_exact(tmp_path, multi30k):
-    quiet = lambda m: None
+    def quiet(message):
+        pass
+
     full = small_train_cfg(multi30k, "train.max_steps=16")
     train(full, tmp_path / "full", log=quiet, progress=False)
     part = small_train_cfg(multi30k, "train.max_steps=7")  # stops mid-epoch, between validations
@@ -112,7 +113,7 @@ def test_resume_is_exact(tmp_path, multi30k):
 
 
 def test_nan_losses_are_skipped_then_stop_training(tmp_path, multi30k, monkeypatch):
-    real = nmt.train.compute_loss
+    real = nmt.training.trainer.compute_loss
     calls = {"n": 0}
 
     def flaky(model, batch, ls):
@@ -122,7 +123,7 @@ def test_nan_losses_are_skipped_then_stop_training(tmp_path, multi30k, monkeypat
             loss = loss * float("nan")
         return loss, n
 
-    monkeypatch.setattr(nmt.train, "compute_loss", flaky)
+    monkeypatch.setattr(nmt.training.trainer, "compute_loss", flaky)
     messages = []
     cfg = small_train_cfg(multi30k, "train.max_steps=40", "train.max_bad_steps=3")
     with pytest.raises(NmtError, match=r"3 non-finite losses in a row.*last good checkpoint"):

@@ -5,10 +5,18 @@ import math
 import pytest
 import torch
 
-from nmt.batching import make_src_batch
+from nmt.data.batching import make_src_batch
+from nmt.decoding.search import (
+    NEG_INF,
+    beam_search,
+    gnmt_length_penalty,
+    greedy_search,
+    max_output_lengths,
+    search,
+    step_candidates,
+    topk_rows,
+)
 from nmt.model import DecoderState, EncoderOutput
-from nmt.search import (NEG_INF, beam_search, gnmt_length_penalty, greedy_search, max_output_lengths, search,
-                        step_candidates, topk_rows)
 from nmt.tokenizer import BOS_ID, EOS_ID, PAD_ID
 
 SRC = [[5, 6, 7, 8, 9, 3], [10, 11, 3], [12, 3], [13, 14, 15, 3]]

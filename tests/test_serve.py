@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, read_jsonl, run_nmt
 
 
@@ -298,11 +297,11 @@ def test_a_failing_decoder_fails_the_request_not_the_server(trained_run, test_li
     request only; the next request is answered."""
     from starlette.testclient import TestClient
 
-    from nmt.batcher import DynamicBatcher
-    from nmt.server import ServerState, create_app
-    from nmt.translate import Translator
+    from nmt.decoding.translator import Translator
+    from nmt.serving.app import ServerState, create_app
+    from nmt.serving.batcher import DynamicBatcher
 
-    tr = Translator.from_checkpoint(trained_run / "best.pt", "cpu", beam_size=2)
+    tr = Translator.load(trained_run / "best.pt", device="cpu", beam=2)
     state = ServerState({"de-en": tr}, {"de-en": {}}, DynamicBatcher({"de-en": tr}, max_wait_ms=0), log_format="none")
     calls = {"n": 0}
     real = Translator.translate_ids
@@ -360,13 +359,13 @@ def test_a_killed_decoding_process_fails_its_request_and_is_replaced(trained_run
 
 def test_the_http_process_side_tokenizes_like_the_full_translator_without_weights(trained_run, test_lines):
     from nmt.checkpoint import load_checkpoint
+    from nmt.decoding.translator import Translator
     from nmt.errors import NmtError
-    from nmt.translate import Translator
 
     path = trained_run / "best.pt"
     payload = load_checkpoint(path)
     text = Translator.text_only(path, payload, beam_size=3)
-    full = Translator.from_checkpoint(path, "cpu", beam_size=3)
+    full = Translator.load(path, device="cpu", beam=3)
     assert text.model is None and text.decode == full.decode
     assert text.encode(test_lines) == full.encode(test_lines)
     payload.pop("shortlist", None)

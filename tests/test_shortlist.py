@@ -4,8 +4,8 @@ and search over it (a shortlist of the whole vocabulary changes nothing)."""
 import pytest
 import torch
 
-from nmt.batching import make_src_batch
-from nmt.search import beam_search, greedy_search, search
+from nmt.data.batching import make_src_batch
+from nmt.decoding.search import beam_search, greedy_search, search
 from nmt.shortlist import SPECIALS, Shortlist, build_shortlist
 from nmt.tokenizer import EOS_ID, PAD_ID
 
@@ -124,11 +124,11 @@ def test_training_stores_the_table_and_translation_stays_inside_it(trained_run, 
     from conftest import read_jsonl
 
     from nmt.checkpoint import load_checkpoint, shortlist_of
-    from nmt.translate import Translator
+    from nmt.decoding.translator import Translator
 
     table = shortlist_of(load_checkpoint(trained_run / "best.pt"))
     assert table is not None and table.joint and table.table.shape == (1000, 64)
-    tr = Translator.from_checkpoint(trained_run / "best.pt", beam_size=3)
+    tr = Translator.load(trained_run / "best.pt", beam=3)
     assert tr.decode.shortlist and tr.shortlist is not None  # the default
     src = tr.encode([r["de"] for r in read_jsonl(multi30k / "validation.jsonl", 30)])
     hyps = tr.translate_ids(src)
@@ -137,7 +137,7 @@ def test_training_stores_the_table_and_translation_stays_inside_it(trained_run, 
                                             tr.decode.shortlist_per_source)
         assert set(best.tokens) <= set(vocab.ids[0][vocab.real[0]].tolist())
     # int8 models gather their shortlist rows from the dequantized output matrix.
-    int8 = Translator.from_checkpoint(trained_run / "best.pt", beam_size=3, int8=True)
+    int8 = Translator.load(trained_run / "best.pt", beam=3, int8=True)
     assert len(int8.translate_ids(src[:5])) == 5
 
 

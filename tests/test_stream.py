@@ -1,12 +1,12 @@
-"""data.streaming: the training split read as a datasets IterableDataset (nmt/stream.py)."""
+"""data.streaming: the training split read as a datasets IterableDataset (nmt/data/stream.py)."""
 
 import json
 
 import torch
-
 from conftest import small_train_cfg
-from nmt.datacache import prepare_corpus
-from nmt.stream import prepare_stream
+
+from nmt.data.cache import prepare_corpus
+from nmt.data.stream import prepare_stream
 from nmt.tokenizer import EOS_ID, PAD_ID
 
 
@@ -43,7 +43,7 @@ def _losses(run):
 
 
 def test_streamed_training_trains_and_resumes_exactly_across_an_epoch(multi30k, tmp_path):
-    from nmt.train import train
+    from nmt.training.trainer import train
 
     def cfg(steps):
         return small_train_cfg(multi30k, f"data.cache_dir={tmp_path / 'cache'}", "data.streaming=true",

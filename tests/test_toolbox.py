@@ -7,18 +7,18 @@ import struct
 
 import pytest
 import torch
-
 from conftest import read_jsonl, run_nmt, small_train_cfg
-from nmt.batching import make_src_batch
+
 from nmt.checkpoint import load_checkpoint
-from nmt.ensemble import Ensemble
+from nmt.data.batching import make_src_batch
+from nmt.decoding.ensemble import Ensemble
+from nmt.decoding.plot import png_size
+from nmt.decoding.sampling import Sampling, restrict, sample
+from nmt.decoding.search import greedy_search, search
+from nmt.decoding.translator import Translator
 from nmt.model import build_model
 from nmt.model.seq2seq import count_parameters
-from nmt.plot import png_size
-from nmt.sampling import Sampling, restrict, sample
-from nmt.search import greedy_search, search
-from nmt.train import train
-from nmt.translate import Translator
+from nmt.training.trainer import train
 
 SRC = [[5, 6, 7, 8, 9, 3], [10, 11, 3], [12, 3], [13, 14, 15, 3]]
 
@@ -112,10 +112,10 @@ def test_ensemble_from_the_cli_with_shortlist_union(trained_run, lines, tmp_path
     assert alone.returncode == twice.returncode == pair.returncode == 0, pair.stderr
     assert twice.stdout == alone.stdout
     assert len(pair.stdout.splitlines()) == len(lines)
-    tr = Translator.from_checkpoint([trained_run / "best.pt", trained_run / "last.pt"], beam_size=2)
+    tr = Translator.load([trained_run / "best.pt", trained_run / "last.pt"], beam=2)
     assert isinstance(tr.model, Ensemble) and len(tr.more_shortlists) == 1
     with_union = run_nmt("translate", "-m", best, "-m", last, "--beam", "2", input=text)  # shortlists' union
-    assert [h[0][0] for h in tr.translate(lines)] == with_union.stdout.splitlines()
+    assert tr.translate(lines) == with_union.stdout.splitlines()
     res = run_nmt("evaluate", "-m", best, "-m", last, "--split", "validation", "--beam", "1", "--json")
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["bleu"] >= 0
@@ -230,7 +230,7 @@ def test_info_on_a_missing_file_is_one_line(tmp_path):
 
 
 def test_score_by_length_scores_each_bucket_alone():
-    from nmt.evaluate import score, score_by_length
+    from nmt.metrics import score, score_by_length
 
     src = ["a " * n for n in (3, 10, 11, 15, 16, 25, 40)]
     hyp = ["the cat sat on the mat", "a dog", "two dogs run", "x y z", "one more line here", "a b", "c d e"]

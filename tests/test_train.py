@@ -4,12 +4,11 @@ import json
 
 import pytest
 import torch
+from conftest import small_train_cfg
 
 from nmt.checkpoint import load_checkpoint
-from nmt.train import train
-from nmt.translate import Translator
-
-from conftest import small_train_cfg
+from nmt.decoding.translator import Translator
+from nmt.training.trainer import train
 
 
 def test_average_last_writes_the_mean_of_the_last_validation_checkpoints(tmp_path, multi30k):
@@ -28,8 +27,8 @@ def test_average_last_writes_the_mean_of_the_last_validation_checkpoints(tmp_pat
     rows = [json.loads(line) for line in (run / "train_log.jsonl").read_text().splitlines()]
     record = [r for r in rows if r["kind"] == "averaged"]
     assert len(record) == 1 and record[0]["steps"] == [10, 15, 17] and "valid_bleu" in record[0]
-    out = Translator.from_checkpoint(run / "averaged.pt").translate(["Ein Hund läuft."])
-    assert len(out) == 1 and out[0][0][0]
+    out = Translator.load(run / "averaged.pt").translate(["Ein Hund läuft."])
+    assert len(out) == 1 and out[0]
 
 
 def test_a_new_run_does_not_average_an_old_runs_checkpoints(tmp_path, multi30k):
@@ -42,8 +41,8 @@ def test_a_new_run_does_not_average_an_old_runs_checkpoints(tmp_path, multi30k):
 
 
 def test_lr_scales_with_the_global_batch_when_asked(tmp_path, multi30k):
-    from nmt.schedule import scaled_lr
-    from nmt.train import Trainer
+    from nmt.training.schedule import scaled_lr
+    from nmt.training.trainer import Trainer
 
     cfg = small_train_cfg(multi30k, "train.accum_steps=4", "train.lr_scaling=sqrt", "train.lr_reference_tokens=400")
     assert scaled_lr(cfg.train) == pytest.approx(cfg.train.lr * 2)  # 4 batches of 400 tokens: sqrt(4)
@@ -70,14 +69,14 @@ def test_compiled_decoder_step_trains_like_the_eager_one(tmp_path, multi30k):
 
     eager, compiled = losses("eager"), losses("compiled", "train.compile=true")
     assert len(compiled) == 4 and compiled == pytest.approx(eager, rel=1e-3)
-    tr = Translator.from_checkpoint(tmp_path / "compiled" / "best.pt", device="cpu", beam_size=2)
+    tr = Translator.load(tmp_path / "compiled" / "best.pt", device="cpu", beam=2)
     assert len(tr.translate(["Ein Hund läuft."])) == 1
 
 
 def test_cosine_schedule_warms_up_then_anneals_to_min_lr_at_max_steps(tmp_path, multi30k):
     """scheduler=cosine: linear warmup, then a cosine down to min_lr exactly at max_steps."""
-    from nmt.config import ConfigError
-    from nmt.train import Trainer
+    from nmt.errors import ConfigError
+    from nmt.training.trainer import Trainer
 
     cfg = small_train_cfg(multi30k, "train.scheduler=cosine", "train.warmup_steps=4", "train.max_steps=20",
                           "train.lr=0.002", "train.min_lr=0.0001")

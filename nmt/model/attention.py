@@ -101,7 +101,7 @@ class AdditiveAttention(nn.Module):
         (the G beams of each sentence, rows ``i * G .. i * G + G - 1`` for
         sentence i), each sentence's keys serve its G queries by broadcasting,
         so a beam search need not hold G copies of the encoder states
-        (:class:`nmt.pool.BeamPool`, where sentences join and leave often and
+        (:class:`nmt.decoding.beam_pool.BeamPool`, where sentences join and leave often and
         every copy would be moved each time).
 
         :param query: (batch, query_size) decoder state (or batch * G, grouped)

@@ -97,7 +97,7 @@ class DecoderState:
 
 class Seq2Seq(nn.Module):
     # The attention serves G query rows per encoder row (the beams of a sentence), so a beam
-    # search keeps one copy of the encoder states per sentence (nmt.search.beam_search).
+    # search keeps one copy of the encoder states per sentence (nmt.decoding.search.beam_search).
     attends_grouped = True
 
     def __init__(self, cfg: ModelConfig, src_vocab: int, tgt_vocab: int, pad_id: int = 0,
@@ -176,7 +176,7 @@ class Seq2Seq(nn.Module):
         """Advance each row by one token; unnormalised scores over the vocabulary.
 
         Search uses this rather than :meth:`decode_step`: it normalises the
-        scores itself (:func:`nmt.search.step_candidates`), and ``rows`` limits
+        scores itself (:func:`nmt.decoding.search.step_candidates`), and ``rows`` limits
         the output projection, the largest matrix product of a step, to the
         rows whose scores will be read: beam search passes its unfinished
         hypotheses (finished ones can only add PAD).

@@ -2,7 +2,7 @@
 """A/B of decoding: the ``nmt`` package at a git revision vs the working tree.
 
     python scripts/dev/ab.py -m runs/multi30k_de_en/best.pt --rev 6edacbb [--beam 5] [--repeats 3]
-    python scripts/dev/ab.py -m runs/multi30k_de_en/best.pt --rev f197c96 --only nmt/search.py
+    python scripts/dev/ab.py -m runs/multi30k_de_en/best.pt --rev f197c96 --only nmt/decoding/search.py
 
 By default the whole package is taken at the revision, which checks changes
 anywhere in it (e.g. the model's attention); ``--only FILE`` takes just those
@@ -57,10 +57,10 @@ def worker(root: str, model: str, split: str, beam: int, threads: int, out: str,
     sys.path.insert(0, root)
     import torch
 
-    from nmt.translate import Translator
+    from nmt.decoding.translator import Translator
 
     torch.set_num_threads(threads)
-    tr = Translator.from_checkpoint(Path(model), beam_size=beam)
+    tr = Translator.load(Path(model), beam=beam)
     assert tr.config is not None
     rows = [json.loads(line) for line in (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
     src = tr.encode([r[tr.config.data.src_lang] for r in rows])
@@ -84,7 +84,7 @@ def main() -> int:
     ap.add_argument("-m", "--model", type=Path, required=True)
     ap.add_argument("--rev", required=True, help="git revision of the 'before' nmt package")
     ap.add_argument("--only", action="append", default=[], metavar="FILE",
-                    help="take only this file (e.g. nmt/search.py) at --rev; repeatable")
+                    help="take only this file (e.g. nmt/decoding/search.py) at --rev; repeatable")
     ap.add_argument("--beam", type=int, default=5)
     ap.add_argument("--split", default="test")
     ap.add_argument("--threads", type=int, default=2)

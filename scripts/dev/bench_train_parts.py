@@ -22,16 +22,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
+import torch
+import torch.nn.functional as F
 
-from nmt.config import load_config  # noqa: E402
-from nmt.model.dropout import dropout  # noqa: E402
-from nmt.train import Trainer  # noqa: E402
+from nmt.config import load_config
+from nmt.model.dropout import dropout
+from nmt.training.trainer import Trainer
 
 
 def median_ms(fn, repeats: int = 20) -> float:

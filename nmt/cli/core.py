@@ -1,0 +1,228 @@
+"""The core commands: ``nmt train``, ``nmt translate``, ``nmt evaluate``.
+
+Each reads its options, calls the public API (:func:`nmt.train`,
+:meth:`nmt.Translator.load` and its ``translate`` methods, :func:`nmt.score`) and
+prints; errors go through :func:`nmt.cli.app.one_line_errors`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from nmt.cli.app import (
+    BatchOpt,
+    BeamOpt,
+    DeviceOpt,
+    Engine,
+    EngineOpt,
+    Int8Opt,
+    LpOpt,
+    ModelsOpt,
+    SetOpt,
+    ShortlistOpt,
+    app,
+    one_line_errors,
+)
+from nmt.errors import NmtError
+
+if TYPE_CHECKING:
+    from nmt.decoding.sampling import Sampling
+
+
+def _default_out(config: Path) -> Path:
+    return Path("runs") / config.stem
+
+
+@app.command()
+def train(
+    config: Annotated[Path, typer.Argument(help="YAML config, e.g. configs/multi30k_de_en.yaml")],
+    set_: SetOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Run folder (default: runs/CONFIG_NAME).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the run in --out from last.pt.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Start again in a folder that holds a run.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Train a model; writes best.pt, last.pt, train_log.jsonl and the SentencePiece models.
+
+    Example: nmt train configs/multi30k_de_en.yaml --set train.max_steps=3000
+
+    Several GPUs or machines: torchrun --nproc_per_node=N -m nmt train CONFIG (README).
+    """
+    from nmt.config import load_config
+    from nmt.training.trainer import train as run_training
+
+    with one_line_errors():
+        if resume and overwrite:
+            raise NmtError("--resume and --overwrite exclude each other", exit_code=2)
+        cfg = load_config(config, set_ or [])
+        result = run_training(cfg, out or _default_out(config), resume=resume, overwrite=overwrite,
+                              progress=progress)
+        if result.stopped == "interrupted":
+            print(f"stopped by signal at step {result.steps}; continue with: nmt train {config} "
+                  f"--out {result.out_dir} --resume", file=sys.stderr)
+            raise typer.Exit(130)
+
+
+SampleOpt = Annotated[bool, typer.Option("--sample", help="Sample translations instead of searching "
+                                        "(--n-best K gives K samples).", rich_help_panel="Sampling")]
+TempOpt = Annotated[float, typer.Option("--temperature", min=0.0, help="Below 1 sharper, above 1 flatter.",
+                                        rich_help_panel="Sampling")]
+TopKOpt = Annotated[int, typer.Option("--top-k", min=0, help="Sample among the K most likely pieces (0 = all).",
+                                      rich_help_panel="Sampling")]
+TopPOpt = Annotated[float, typer.Option("--top-p", min=0.0, max=1.0, help="Nucleus: the fewest pieces holding P "
+                                        "of the probability (1 = all).", rich_help_panel="Sampling")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Same seed and line, same samples.", rich_help_panel="Sampling")]
+
+
+def _sampling(sample: bool, temperature: float, top_k: int, top_p: float, seed: int) -> Sampling | None:
+    from nmt.decoding.sampling import Sampling
+
+    if not sample:
+        if (temperature, top_k, top_p) != (1.0, 0, 1.0):
+            raise NmtError("--temperature, --top-k and --top-p need --sample", exit_code=2)
+        return None
+    if temperature <= 0:
+        raise NmtError("--temperature must be above 0 (use --beam 1 for the most likely piece)", exit_code=2)
+    if top_p <= 0:
+        raise NmtError("--top-p must be above 0", exit_code=2)
+    return Sampling(temperature, top_k, top_p, seed)
+
+
+@app.command()
+def translate(
+    model: ModelsOpt,
+    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Read from this file (default: stdin).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    beam: BeamOpt = None,
+    batch_size: BatchOpt = None,
+    n_best: Annotated[int, typer.Option("--n-best", min=1, help="Hypotheses per line, as LINE<TAB>SCORE<TAB>TEXT.")] = 1,
+    length_penalty: LpOpt = None,
+    int8: Int8Opt = None,
+    shortlist: ShortlistOpt = None,
+    device: DeviceOpt = "auto",
+    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
+    attention: Annotated[Optional[Path], typer.Option("--attention", help="Write each line's attention "
+                         "picture into this folder (NNNNNN.png, by line number).")] = None,
+    attention_format: Annotated[str, typer.Option("--attention-format", help="png (needs nmt[plot]) or json.")] = "png",
+    sample: SampleOpt = False,
+    temperature: TempOpt = 1.0,
+    top_k: TopKOpt = 0,
+    top_p: TopPOpt = 1.0,
+    seed: SeedOpt = 0,
+    engine: EngineOpt = Engine.torch,
+) -> None:
+    """Translate stdin (or --input) line by line to stdout (or --output).
+
+    Example: echo "Ein Hund läuft über die Wiese." | nmt translate -m runs/multi30k_de_en/best.pt
+
+    Several -m: an ensemble. --sample: sampled translations (back-translation).
+    """
+    from nmt.decoding.lines import translate_stream
+    from nmt.decoding.translator import Translator
+
+    with one_line_errors():
+        sampling = _sampling(sample, temperature, top_k, top_p, seed)
+        writer = None
+        if attention is not None:
+            from nmt.decoding.plot import AttentionWriter
+
+            writer = AttentionWriter(attention, attention_format)
+        translator = Translator.load(model, engine=engine.value, device=device, threads=threads, sampling=sampling,
+                                     beam=beam, batch_size=batch_size, length_penalty=length_penalty, int8=int8,
+                                     shortlist=shortlist)
+        if n_best > translator.decode.beam_size and sampling is None:
+            raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
+        if input is not None and not input.is_file():
+            raise NmtError(f"{input}: input file not found", exit_code=2)
+        src = open(input, "rb") if input is not None else sys.stdin.buffer
+        try:
+            if output is None:
+                translate_stream(translator, src, sys.stdout, n_best, on_attention=writer)
+            else:
+                # Written beside the target and renamed at the end: an earlier output is
+                # never left half-overwritten.
+                tmp = output.with_name(f".{output.name}.partial")
+                with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+                    translate_stream(translator, src, f, n_best, on_attention=writer)
+                os.replace(tmp, output)
+        finally:
+            if input is not None:
+                src.close()
+
+
+@app.command()
+def evaluate(
+    model: Annotated[Optional[list[Path]], typer.Option("--model", "-m", help="Checkpoint to translate with "
+                                                      "(repeat for an ensemble).")] = None,
+    dataset: Annotated[Optional[str], typer.Option("--dataset", help="Hub id or local path (default: the model's).")] = None,
+    split: Annotated[str, typer.Option("--split", help="Split to score.")] = "test",
+    hyp: Annotated[Optional[Path], typer.Option("--hyp", help="Score this hypothesis file instead of translating.")] = None,
+    src_lang: Annotated[Optional[str], typer.Option("--src", help="Source language (default: the model's).")] = None,
+    tgt_lang: Annotated[Optional[str], typer.Option("--tgt", help="Target language (default: the model's).")] = None,
+    save: Annotated[Optional[Path], typer.Option("--save-hyp", help="Write the hypotheses here.")] = None,
+    beam: BeamOpt = None,
+    batch_size: BatchOpt = None,
+    length_penalty: LpOpt = None,
+    int8: Int8Opt = None,
+    shortlist: ShortlistOpt = None,
+    device: DeviceOpt = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    engine: EngineOpt = Engine.torch,
+    by_length: Annotated[bool, typer.Option("--by-length", help="Also BLEU and chrF per source-length bucket "
+                                            "(words: 1-10, 11-15, 16-20, 21-30, 31+).")] = False,
+) -> None:
+    """Translate a split and print BLEU and chrF with their sacreBLEU signatures.
+
+    Example: nmt evaluate -m runs/multi30k_de_en/best.pt --split test
+    """
+    from nmt.data.sources import load_splits
+    from nmt.decoding.translator import Translator
+    from nmt.metrics import score, score_by_length
+
+    with one_line_errors():
+        if not model and hyp is None:
+            raise NmtError("give --model to translate a split, or --hyp to score a file", exit_code=2)
+        translator = None
+        data = None
+        if model:
+            translator = Translator.load(model, engine=engine.value, device=device, beam=beam,
+                                         batch_size=batch_size, length_penalty=length_penalty, int8=int8,
+                                         shortlist=shortlist)
+            assert translator.config is not None
+            data = translator.config.data
+        ds = dataset or (data.dataset if data else None)
+        src = src_lang or (data.src_lang if data else None)
+        tgt = tgt_lang or (data.tgt_lang if data else None)
+        if ds is None or src is None or tgt is None:
+            raise NmtError("without --model, give --dataset, --src and --tgt", exit_code=2)
+        pairs = load_splits(ds, data.name if data and not dataset else None, [split], src, tgt)[split].pairs
+        refs = [t for _, t in pairs]
+        if hyp is not None:
+            if not hyp.is_file():
+                raise NmtError(f"{hyp}: hypothesis file not found", exit_code=2)
+            hyps = hyp.read_text(encoding="utf-8", errors="replace").splitlines()
+            if len(hyps) != len(refs):
+                raise NmtError(f"{hyp}: {len(hyps)} lines, but {ds} [{split}] has {len(refs)} references",
+                               exit_code=2)
+        else:
+            assert translator is not None
+            hyps = translator.translate([s for s, _ in pairs])
+        if save is not None:
+            save.write_text("".join(h + "\n" for h in hyps), encoding="utf-8")
+        scores = score(hyps, refs)
+        buckets = score_by_length([s for s, _ in pairs], hyps, refs) if by_length else None
+        if as_json:
+            print(json.dumps({**scores.to_dict(), **({"by_length": buckets} if buckets else {})}, indent=2))
+        else:
+            print(f"BLEU {scores.bleu:.2f}  {scores.bleu_signature}")
+            print(f"     {scores.bleu_detail}")
+            print(f"chrF {scores.chrf:.2f}  {scores.chrf_signature}")
+            for row in buckets or []:
+                scored = f"BLEU {row['bleu']:6.2f}  chrF {row['chrf']:6.2f}" if row["sentences"] else "-"
+                print(f"source words {row['bucket']:>6}: {row['sentences']:5d} sentences  {scored}")
