@@ -1,5 +1,8 @@
 """Checkpoints: self-contained, written atomically, loaded without executing code.
 
+:func:`load_checkpoint` also reads a model folder (:mod:`nmt.folder`) into the same
+payload, so everything that takes a ``.pt`` takes a folder.
+
 A checkpoint holds the weights, the resolved config (as JSON text), the
 SentencePiece model(s) (as uint8 tensors) and, for ``last.pt``, everything
 ``--resume`` needs (optimizer, scheduler, step, RNG and data-order state).
@@ -26,6 +29,7 @@ import torch
 from nmt.atomic import atomic_write
 from nmt.config import Config, config_from_dict
 from nmt.errors import NmtError
+from nmt.folder import is_model_folder, read_folder
 from nmt.shortlist import Shortlist
 from nmt.tokenizer import Tokenizer
 from nmt.version import __version__
@@ -85,7 +89,10 @@ def load_checkpoint(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise NmtError(f"{path}: model file not found")
     if path.is_dir():
-        raise NmtError(f"{path}: is a folder; pass a checkpoint such as {path}/best.pt")
+        if is_model_folder(path):
+            return read_folder(path)
+        raise NmtError(f"{path}: is a folder but not a model folder (no config.json); pass a checkpoint "
+                       f"such as {path}/best.pt or a folder written by nmt export --format hub")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "Detected pickle protocol 4": we refuse or read, not warn

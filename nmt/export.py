@@ -1,6 +1,8 @@
-"""``nmt export --format onnx``: the encoder and one decoder step as ONNX graphs.
+"""``nmt export``: a checkpoint as a model folder to share (``--format hub``) or as ONNX graphs.
 
-What goes into the folder:
+``--format hub`` (:func:`export_folder`) writes the folder :mod:`nmt.folder` describes,
+with the model card of :mod:`nmt.card`. ``--format onnx`` (:func:`export_onnx`) writes
+the encoder and one decoder step as ONNX graphs. What goes into that folder:
 
 * ``encoder.onnx``: (src (B, S) int64, src_len (B,) int64) → values, proj_keys,
   mask, the decoder's initial hidden state (and cell, for LSTM) and a_0;
@@ -36,6 +38,10 @@ import numpy as np
 import torch
 from torch import nn
 
+from nmt.card import model_card
+from nmt.checkpoint import load_checkpoint
+from nmt.folder import write_folder
+from nmt.info import describe
 from nmt.model import DecoderState, EncoderOutput, Seq2Seq
 from nmt.version import __version__
 
@@ -193,3 +199,12 @@ def export_onnx(model: Seq2Seq, cfg_dict: dict, src_spm: bytes, tgt_spm: bytes, 
                 "files": {f: sha256_file(out / f) for f in files}}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
+
+
+def export_folder(model: Path, out: Path, dtype: str = "float32", scores: dict[str, Any] | None = None,
+                  ) -> list[str]:
+    """Write checkpoint ``model`` (a ``.pt`` or a model folder) as a model folder in ``out``, its
+    weights in ``dtype``, with a model card that quotes ``scores`` (``nmt evaluate --json``)."""
+    payload = load_checkpoint(model)
+    card = model_card(describe(model, payload), Path(out).name, dtype, scores)
+    return write_folder(payload, Path(out), dtype, card)

@@ -9,6 +9,7 @@ them as plain ints.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -76,6 +77,14 @@ def _each(method: Callable[[Any], Any], items: list) -> list:
     return [method(x) for x in items]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (not encodable as UTF-8) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 @dataclass
 class Tokenizer:
     """Source and target SentencePiece processors (the same object when joint)."""
@@ -107,8 +116,12 @@ class Tokenizer:
         return self._tgt.get_piece_size()
 
     def encode_src(self, texts: list[str]) -> list[list[int]]:
-        """Source ids, each followed by EOS (the encoder sees where the sentence ends)."""
-        return [ids + [EOS_ID] for ids in _each(self._src.encode, texts)]
+        """Source ids, each followed by EOS (the encoder sees where the sentence ends).
+
+        A lone surrogate (``"\\ud800"``: possible in a Python str or a JSON string, never
+        in UTF-8 text) becomes U+FFFD, as invalid UTF-8 does in ``nmt translate``:
+        SentencePiece cannot take one, and one odd character must not fail a whole batch."""
+        return [ids + [EOS_ID] for ids in _each(self._src.encode, [_valid_unicode(t) for t in texts])]
 
     def encode_tgt(self, texts: list[str]) -> list[list[int]]:
         """Target ids without BOS/EOS; the batcher adds them."""

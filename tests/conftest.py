@@ -24,6 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 MULTI30K = (ROOT.parent / "shared" / "data" / "multi30k").resolve()
 
 
+PRE_LAYOUT = ROOT / "tests" / "fixtures" / "pre_layout"
+
+
+def pre_layout_checkpoint() -> Path:
+    """The checkpoint trained at 4c08ffc (tests/fixtures/pre_layout/README.md), decompressed once
+    per test session (xz keeps it at 172 KB in git: its two SentencePiece copies compress away)."""
+    import lzma
+
+    path = Path(os.environ["NMT_CACHE"]) / "pre_layout_best.pt"
+    if not path.exists():
+        path.write_bytes(lzma.decompress((PRE_LAYOUT / "best.pt.xz").read_bytes()))
+    return path
+
+
 def read_jsonl(path: Path, n: int | None = None) -> list[dict]:
     rows = []
     with open(path, encoding="utf-8") as f:

@@ -8,11 +8,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import MULTI30K, read_jsonl
+from conftest import MULTI30K, pre_layout_checkpoint, read_jsonl
 
 import nmt
 
-MODEL = Path(__file__).resolve().parent / "fixtures" / "pre_layout" / "best.pt"
+MODEL = pre_layout_checkpoint()
 
 
 @pytest.fixture(scope="module")

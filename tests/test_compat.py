@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_nmt
+from conftest import pre_layout_checkpoint, run_nmt
 
 OLD = Path(__file__).resolve().parent / "fixtures" / "pre_layout"
+MODEL = pre_layout_checkpoint()
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -22,7 +23,7 @@ OLD = Path(__file__).resolve().parent / "fixtures" / "pre_layout"
     (("--n-best", "2", "--no-shortlist"), "nbest.en"),
 ])
 def test_a_checkpoint_from_before_the_layout_change_translates_identically(args, expected):
-    res = run_nmt("translate", "-m", str(OLD / "best.pt"), "-i", str(OLD / "src.de"), *args)
+    res = run_nmt("translate", "-m", str(MODEL), "-i", str(OLD / "src.de"), *args)
     assert res.returncode == 0, res.stderr
     assert res.stdout == (OLD / expected).read_text(encoding="utf-8")
 
@@ -31,7 +32,7 @@ def test_the_python_api_gives_the_same_translations_as_the_old_command():
     import nmt
 
     src = (OLD / "src.de").read_text(encoding="utf-8").splitlines()
-    translator = nmt.Translator.load(OLD / "best.pt", device="cpu")
+    translator = nmt.Translator.load(MODEL, device="cpu")
     assert translator.translate(src) == (OLD / "beam.en").read_text(encoding="utf-8").splitlines()
     assert translator.translate(src, beam=1) == (OLD / "greedy.en").read_text(encoding="utf-8").splitlines()
     nbest = translator.translate_batch(src, n_best=2, return_scores=True, shortlist=False)

@@ -123,9 +123,10 @@ EngineOpt = Annotated[Engine, typer.Option("--engine", help="torch, or onnxrunti
 
 SetOpt = Annotated[Optional[list[str]], typer.Option(
     "--set", "-s", help="Override a config field: SECTION.FIELD=VALUE (repeatable), e.g. model.dropout=0.2")]
-ModelOpt = Annotated[Path, typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train.")]
-ModelsOpt = Annotated[list[Path], typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train; "
-                                               "repeat for an ensemble (same vocabulary).")]
+ModelOpt = Annotated[Path, typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train, or a model "
+                                        "folder written by nmt export --format hub.")]
+ModelsOpt = Annotated[list[Path], typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train, or a "
+                                               "model folder; repeat for an ensemble (same vocabulary).")]
 BeamOpt = Annotated[Optional[int], typer.Option("--beam", "-b", min=1, help="Beam size (1 = greedy).")]
 BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Sentences per decoding batch (default: the model's decode.batch_size; at least 1000 on a GPU).")]
 LpOpt = Annotated[Optional[float], typer.Option("--length-penalty", min=0.0, help="GNMT length penalty alpha.")]

@@ -218,7 +218,9 @@ def evaluate(
         scores = score(hyps, refs)
         buckets = score_by_length([s for s, _ in pairs], hyps, refs) if by_length else None
         if as_json:
-            print(json.dumps({**scores.to_dict(), **({"by_length": buckets} if buckets else {})}, indent=2))
+            where = {"dataset": ds, "split": split, "src_lang": src, "tgt_lang": tgt,
+                     "beam_size": translator.decode.beam_size if translator is not None else None}
+            print(json.dumps({**scores.to_dict(), **where, **({"by_length": buckets} if buckets else {})}, indent=2))
         else:
             print(f"BLEU {scores.bleu:.2f}  {scores.bleu_signature}")
             print(f"     {scores.bleu_detail}")

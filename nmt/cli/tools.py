@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -147,18 +147,34 @@ def average(
 @app.command()
 def export(
     model: ModelOpt,
-    out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the graphs and tokenizer into.")],
-    format: Annotated[str, typer.Option("--format", help="onnx (the only one so far).")] = "onnx",
-    int8: Annotated[bool, typer.Option("--int8", help="Also write int8 graphs (onnxruntime dynamic quantization).")] = False,
+    out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
+    format: Annotated[str, typer.Option("--format", help="hub: a model folder to share (safetensors, config.json, "
+                                        "SentencePiece, model card); onnx: graphs for onnxruntime.")] = "onnx",
+    dtype: Annotated[str, typer.Option("--dtype", help="hub: float32, float16 or bfloat16 weights.")] = "float32",
+    scores: Annotated[Optional[Path], typer.Option("--scores", help="hub: the JSON of nmt evaluate --json, quoted "
+                                                   "in the model card.")] = None,
+    int8: Annotated[bool, typer.Option("--int8", help="onnx: also write int8 graphs (dynamic quantization).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Write into a folder that holds an export.")] = False,
 ) -> None:
-    """Export a checkpoint for onnxruntime: encoder + one decoder step, tokenizer, manifest.
+    """Export a checkpoint: a model folder to share or load (hub), or onnxruntime graphs (onnx).
 
-    Example: nmt export -m runs/multi30k_de_en/best.pt --format onnx -o runs/multi30k_de_en/onnx
+    Example: nmt export -m runs/multi30k_de_en/best.pt --format hub -o models/de-en --scores test.json
     """
     with one_line_errors():
-        if format != "onnx":
-            raise NmtError(f"--format {format}: only onnx is supported", exit_code=2)
+        if format not in ("hub", "onnx"):
+            raise NmtError(f"--format {format}: use hub or onnx", exit_code=2)
+        if out.exists() and not out.is_dir():
+            raise NmtError(f"-o {out}: exists and is not a folder", exit_code=2)
+        if format == "hub":
+            from nmt.card import read_scores
+            from nmt.export import export_folder
+            from nmt.folder import CONFIG
+
+            if (out / CONFIG).exists() and not force:
+                raise NmtError(f"{out}: holds a model folder; pass --force to replace it", exit_code=2)
+            files = export_folder(model, out, dtype, read_scores(scores) if scores is not None else None)
+            print(f"exported {model} to {out}: {', '.join(files)}", file=sys.stderr)
+            return
         import importlib.util
 
         for needed in ("onnx", "onnxruntime"):  # torch's exporter needs onnx; int8 and checks onnxruntime
@@ -170,8 +186,6 @@ def export(
 
         if (out / "manifest.json").exists() and not force:
             raise NmtError(f"{out}: holds an export; pass --force to replace it", exit_code=2)
-        if out.exists() and not out.is_dir():
-            raise NmtError(f"-o {out}: exists and is not a folder", exit_code=2)
         cfg, net, tok, shortlist = load_model(model)
         manifest = export_onnx(net, cfg.to_dict(), tok.src_proto, tok.tgt_proto, shortlist, out, int8, str(model))
         print(f"exported {model} to {out}: {', '.join(manifest['files'])}", file=sys.stderr)

@@ -10,14 +10,14 @@ shared with numpy without copies). Needs ``pip install "nmt-rnn[onnx]"``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 
-from nmt.config import Config, config_from_dict
+from nmt.config import Config, DecodeConfig, config_from_dict
 from nmt.errors import NmtError
 from nmt.export import FORMAT, VERSION, sha256_file
 from nmt.model import DecoderState, EncoderOutput
@@ -84,10 +84,21 @@ class OnnxExport:
     shortlist: Shortlist | None
 
 
-def load_onnx(folder: Path, int8: bool = False, threads: int = 0) -> OnnxExport:
-    """The graphs (int8 ones with ``int8``), tokenizer, config and shortlist of the export in
-    ``folder``, each file checked against the SHA-256 in its manifest
-    (:meth:`nmt.decoding.translator.Translator.load` with ``engine="onnxruntime"`` wraps it)."""
+def load_onnx(folder: Path, threads: int = 0, overrides: dict[str, Any] | None = None,
+              ) -> tuple[OnnxExport, DecodeConfig]:
+    """The export in ``folder`` and its decoding settings with ``overrides`` (``Translator.load``'s
+    options as DecodeConfig fields; ``int8`` picks the int8 graphs). Every file is checked
+    against the SHA-256 in the manifest. ``Translator.load(folder, engine="onnxruntime")`` wraps it."""
+    overrides = dict(overrides or {})
+    int8 = bool(overrides.pop("int8", False))
+    export = _load(Path(folder), int8, threads)
+    decode = replace(export.config.decode, **overrides, int8=int8)
+    if decode.shortlist and export.shortlist is None and overrides.get("shortlist"):
+        raise NmtError(f"{folder}: --shortlist, but this export holds no shortlist table", exit_code=2)
+    return export, decode
+
+
+def _load(folder: Path, int8: bool, threads: int) -> OnnxExport:
     try:
         import onnxruntime as ort
     except ImportError:

@@ -117,24 +117,17 @@ class Translator:
     shortlist: Shortlist | None = None  # used when decode.shortlist; None = whole vocabulary
     more_shortlists: tuple[Shortlist, ...] = ()  # the other ensemble members' (their union is used)
     sampling: Sampling | None = None  # sample instead of searching
+    sources: tuple[Path, ...] = ()  # the files or folders the model was loaded from
 
     @classmethod
     def load(cls, path: PathLike | Sequence[PathLike], *, engine: Engine = "torch", device: str = "auto",
              threads: int | None = None, beam: int | None = None, batch_size: int | None = None,
              length_penalty: float | None = None, shortlist: bool | None = None, int8: bool | None = None,
              sampling: Sampling | None = None) -> Translator:
-        """Load a model to translate with; what ``nmt translate -m PATH [-m PATH ...]`` loads.
-
-        ``path``: a checkpoint written by ``nmt train`` (``best.pt``), a list of
-        checkpoints of one vocabulary (an ensemble), or with ``engine="onnxruntime"`` a
-        folder written by ``nmt export --format onnx``. ``device``: ``auto`` (a CUDA GPU
-        when torch sees one), ``cpu``, ``cuda`` or ``cuda:N``. ``threads``: torch's
-        intra-op threads for the process (onnxruntime's for its sessions). The decoding
-        options (``beam``, ``batch_size``, ``length_penalty``, ``shortlist``, ``int8``)
-        default to the ``decode`` section the model was trained with; ``sampling``
-        samples instead of searching. Raises :class:`~nmt.errors.NmtError` with a
-        one-line message for a missing, corrupt or mismatched model.
-        """
+        """What ``nmt translate -m PATH [-m PATH ...]`` loads: a checkpoint or model folder, a list
+        of them (an ensemble), or with ``engine="onnxruntime"`` an ONNX export. Options not given
+        keep the model's ``decode`` section; docs/python.md has them all. A missing, corrupt or
+        mismatched model raises a one-line :class:`~nmt.errors.NmtError`."""
         paths = [Path(p) for p in path] if isinstance(path, (list, tuple)) else [Path(path)]  # type: ignore[arg-type]
         if not paths:
             raise NmtError("no model given", exit_code=2)
@@ -177,7 +170,22 @@ class Translator:
                     pack_for_cpu(m.eval())
         model = models[0] if len(models) == 1 else Ensemble(models)
         more = tuple(x[3] for x in loaded[1:] if x[3] is not None)
-        return cls(model.to(where), tok, decode, cfg, where, shortlist, more, sampling)
+        return cls(model.to(where), tok, decode, cfg, where, shortlist, more, sampling, tuple(paths))
+
+    @classmethod
+    def from_pretrained(cls, name: PathLike, **options: object) -> Translator:
+        """:meth:`load` a model folder: a path, or a Hub repo id (``user/repo``)."""
+        from nmt.folder import fetch
+
+        return cls.load(fetch(name), **options)  # type: ignore[arg-type]
+
+    def save_pretrained(self, folder: PathLike, *, dtype: str = "float32", scores: dict | None = None) -> list[str]:
+        """The model this was loaded from as a model folder (``nmt export --format hub``)."""
+        from nmt.export import export_folder
+
+        if len(self.sources) != 1 or not self.sources[0].exists():
+            raise NmtError("save_pretrained saves one model loaded from a file or folder", exit_code=2)
+        return export_folder(self.sources[0], Path(folder), dtype, scores)
 
     @classmethod
     def _from_onnx(cls, paths: list[Path], threads: int, sampling: Sampling | None,
@@ -186,13 +194,9 @@ class Translator:
 
         if len(paths) != 1:
             raise NmtError("--engine onnxruntime takes one -m DIR (no ensembles)", exit_code=2)
-        int8 = bool(overrides.pop("int8", False))
-        export = load_onnx(paths[0], int8, threads)
-        decode = replace(export.config.decode, **overrides, int8=int8)
-        if decode.shortlist and export.shortlist is None and overrides.get("shortlist"):
-            raise NmtError(f"{paths[0]}: --shortlist, but this export holds no shortlist table", exit_code=2)
-        return cls(export.model, export.tokenizer, decode, export.config, torch.device("cpu"),  # type: ignore[arg-type]
-                   export.shortlist, sampling=sampling)
+        ex, decode = load_onnx(paths[0], threads, overrides)
+        return cls(ex.model, ex.tokenizer, decode, ex.config, torch.device("cpu"), ex.shortlist,  # type: ignore[arg-type]
+                   sampling=sampling, sources=(paths[0],))
 
     @classmethod
     def text_only(cls, path: Path, payload: dict, **decode_overrides: object) -> Translator:
@@ -206,8 +210,7 @@ class Translator:
         return cls(None, tokenizer_of(payload), replace(cfg.decode, **overrides), cfg)
 
     def with_options(self, **options: object) -> Translator:
-        """This translator with other decoding options (``beam``, ``batch_size``, ``length_penalty``,
-        ``shortlist``, ``max_len_a``, ``max_len_b``; None keeps the current value); the model is shared."""
+        """This translator with other decoding options (:data:`OPTIONS`; None keeps one); the same model."""
         changes = {}
         for name, value in options.items():
             if name not in OPTIONS:
@@ -285,14 +288,10 @@ class Translator:
     def translate_batch(self, lines: Sequence[str], *, n_best: int = 1, return_scores: bool = False,
                         first_line: int = 1, warn: Warn = log_warning, attention: list | None = None,
                         **options: object) -> list[list[str]] | list[list[Scored]]:
-        """The ``n_best`` best translations of each line, best first (samples, when sampling).
-
-        With ``return_scores`` each is a :class:`Scored` ``(text, score)``; a blank line gives
-        ``[""]`` (``[Scored("", 0.0)]``). ``first_line``: the number of ``lines[0]`` in the
-        caller's input, for the warnings (``line N: ... truncated``), which go to ``warn``
-        (default: the ``nmt`` logger). ``attention``: a list that gets, per line, the best
-        hypothesis's :class:`~nmt.decoding.plot.Alignment` (None for blank lines).
-        """
+        """The ``n_best`` best translations of each line, best first; with ``return_scores``,
+        :class:`Scored` ``(text, score)`` pairs. A blank line gives ``[""]``. Warnings (``line N:
+        ...``, numbered from ``first_line``) go to ``warn``; ``attention`` gets each line's
+        :class:`~nmt.decoding.plot.Alignment`."""
         tr = self.with_options(**options)
         if n_best < 1:
             raise NmtError(f"n_best must be >= 1, got {n_best}", exit_code=2)

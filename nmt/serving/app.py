@@ -244,6 +244,10 @@ def _parse(body: bytes) -> TranslateRequest:
     except json.JSONDecodeError as exc:
         raise ApiError(400, f"request body is not valid JSON: {exc.msg} at line {exc.lineno} "
                             f"column {exc.colno}") from None
+    except RecursionError:  # [[[[...: the decoder recurses once per level
+        raise ApiError(400, "request body is not valid JSON here: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits (Python's int limit)
+        raise ApiError(400, f"request body is not valid JSON here: {str(exc).split(';')[0][:120]}") from None
     if not isinstance(obj, dict):
         raise ApiError(422, 'body: expected a JSON object such as {"text": ["..."]}')
     try:
