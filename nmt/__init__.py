@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from nmt.config import Config, load_config
     from nmt.decoding.translator import Scored, Translator
     from nmt.metrics import Scores, score
-    from nmt.training.trainer import TrainResult, train
+    from nmt.training.progress import TrainResult
+    from nmt.training.trainer import train
 
 __all__ = [
     "Config",
@@ -53,7 +54,7 @@ _LAZY = {
     "score": "nmt.metrics",
     "Scores": "nmt.metrics",
     "train": "nmt.training.trainer",
-    "TrainResult": "nmt.training.trainer",
+    "TrainResult": "nmt.training.progress",
 }
 
 

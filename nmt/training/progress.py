@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +121,25 @@ class ProgressReporter:
                      "best_single_bleu": round(best_bleu, 4), "best_single_step": best_step})
         logger.info(f"averaged.pt: the last {len(steps)} validation checkpoints (steps {steps[0]}-{steps[-1]}): "
                     f"valid BLEU {metrics['valid_bleu']:.2f} (best.pt: {best_bleu:.2f} at step {best_step})")
+
+
+@dataclass
+class TrainResult:
+    """What a finished (or stopped) run left in ``out_dir``, and how it ended."""
+
+    out_dir: Path
+    steps: int  # optimizer steps taken, counting those of the runs this one resumed
+    best_bleu: float  # best validation BLEU, the one best.pt holds
+    best_step: int
+    stopped: str  # "finished", "early-stopping", "max-steps", "max-time", "interrupted"
+    elapsed: float  # seconds of training, resumed runs included
+
+    @property
+    def best_path(self) -> Path:
+        """The checkpoint with the best validation BLEU: the one to translate with."""
+        return self.out_dir / "best.pt"
+
+    @property
+    def last_path(self) -> Path:
+        """The latest checkpoint, with optimizer state: ``resume=True`` continues from it."""
+        return self.out_dir / "last.pt"

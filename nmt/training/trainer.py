@@ -1,10 +1,8 @@
 """The training loop: token-budget batches, Adam, validation BLEU, checkpoints, resume.
 
 Owns the run folder (``config.yaml``, SentencePiece models, ``train_log.jsonl``,
-``best.pt`` by validation BLEU, ``last.pt`` for ``--resume``). The training set
-comes from :mod:`nmt.data.cache` (cached, memory-mapped ids) or :mod:`nmt.data.stream`;
-validation figures from :mod:`nmt.training.validation`; several processes under torchrun
-from :mod:`nmt.training.distributed`. Resuming is exact on CPU: the data order of an epoch
+``best.pt`` by validation BLEU, ``last.pt`` for ``--resume``). Pairs come from ``data.cache``
+(memory-mapped ids) or ``data.stream``. Resuming is exact on CPU: an epoch's data order
 is a function of (seed, epoch) and the loop restores model, optimizer,
 scheduler, every rank's RNG and the position in the epoch. SIGINT/SIGTERM write
 ``last.pt`` at the next step boundary and return.
@@ -16,7 +14,6 @@ import json
 import logging
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -35,49 +32,20 @@ from nmt.errors import NmtError
 from nmt.model import Seq2Seq, build_model
 from nmt.training import distributed
 from nmt.training.loss import compute_loss
-from nmt.training.progress import ProgressReporter
+from nmt.training.progress import ProgressReporter, TrainResult
 from nmt.training.rundir import prepare_out_dir, stop_signals
 from nmt.training.schedule import make_optimizer, make_scheduler, scaled_lr
 from nmt.training.validation import ValidationSet, validate
 
 Log = Callable[[str], None]
-
-
 logger = logging.getLogger("nmt.training")
-
-
-def _log_info(message: str) -> None:
-    """The default ``log``: the ``nmt.training`` logger (the CLI shows it on stderr)."""
-    logger.info(message)
-
-
-@dataclass
-class TrainResult:
-    """What a finished (or stopped) run left in ``out_dir``, and how it ended."""
-
-    out_dir: Path
-    steps: int  # optimizer steps taken, counting those of the runs this one resumed
-    best_bleu: float  # best validation BLEU, the one best.pt holds
-    best_step: int
-    stopped: str  # "finished", "early-stopping", "max-steps", "max-time", "interrupted"
-    elapsed: float  # seconds of training, resumed runs included
-
-    @property
-    def best_path(self) -> Path:
-        """The checkpoint with the best validation BLEU: the one to translate with."""
-        return self.out_dir / "best.pt"
-
-    @property
-    def last_path(self) -> Path:
-        """The latest checkpoint, with optimizer state: ``resume=True`` continues from it."""
-        return self.out_dir / "last.pt"
 
 
 class Trainer:
     """State of one run; :meth:`run` is the loop. Construction loads data and model."""
 
     def __init__(self, cfg: Config, out: Path, resume: bool = False, overwrite: bool = False,
-                 log: Log = _log_info, progress: bool | None = None) -> None:
+                 log: Log = logger.info, progress: bool | None = None) -> None:
         # Under torchrun every rank builds the same run; rank 0 alone writes, logs.
         self.dist = distributed.from_env()
         self.out = Path(out)
@@ -374,18 +342,11 @@ class Trainer:
 
 
 def train(config: Config | str | Path, out_dir: str | Path, resume: bool = False, overwrite: bool = False,
-          log: Log = _log_info, progress: bool | None = None) -> TrainResult:
-    """Train a model as ``nmt train CONFIG --out OUT_DIR`` does, and say what came of it.
-
-    ``config``: a :class:`~nmt.config.Config` (see :func:`nmt.load_config`) or the path
-    of a YAML config. ``out_dir`` gets ``config.yaml``, the SentencePiece models,
-    ``train_log.jsonl``, ``best.pt`` and ``last.pt`` (see :class:`Trainer`); it must be
-    new or empty unless ``resume`` (continue from ``last.pt``) or ``overwrite``.
-    Messages go to ``log`` (default: the ``nmt.training`` logger); ``progress``: a
-    progress bar on stderr (default: when stderr is a terminal). Under torchrun the
-    process group is left cleanly at the end (a process that exits while still in it
-    aborts its peers).
-    """
+          log: Log = logger.info, progress: bool | None = None) -> TrainResult:
+    """``nmt train CONFIG --out OUT_DIR``: ``config`` is a :class:`~nmt.config.Config` or a YAML path;
+    ``out_dir`` must be new or empty unless ``resume`` (from ``last.pt``) or ``overwrite``.
+    Messages go to ``log`` (default: the ``nmt.training`` logger). Under torchrun the
+    process group is left cleanly at the end (one left in it aborts its peers)."""
     cfg = config if isinstance(config, Config) else load_config(Path(config))
     result = Trainer(cfg, Path(out_dir), resume, overwrite, log, progress).run()
     distributed.shutdown()
