@@ -182,7 +182,8 @@ def read_folder(folder: Path) -> dict[str, Any]:
     except (SafetensorError, ValueError, OverflowError) as exc:
         raise NmtError(f"{folder / WEIGHTS}: not a readable safetensors file (truncated? "
                        f"{str(exc).splitlines()[0][:120]})") from None
-    if metadata.get("format") != FORMAT or metadata.get("format_version") != str(VERSION):
+    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT \
+            or metadata.get("format_version") != str(VERSION):
         raise NmtError(f"{folder / WEIGHTS}: not weights of an nmt model folder version {VERSION}")
     try:
         aliases = json.loads(metadata.get("aliases", "{}"))
@@ -193,19 +194,24 @@ def read_folder(folder: Path) -> dict[str, Any]:
         if name not in state:
             raise NmtError(f"{folder / WEIGHTS}: {alias} is tied to {name}, which the file does not hold")
         state[alias] = state[name]
-    files = config.get("vocab", {}).get("files", ["spm.model"])
+    files = (config.get("vocab") or {}).get("files") if isinstance(config.get("vocab"), dict) else None
+    if files not in (["spm.model"], ["src.model", "tgt.model"]):
+        raise NmtError(f"{folder / CONFIG}: vocab.files must be [\"spm.model\"] or [\"src.model\", \"tgt.model\"]")
     protos = [_read(folder / f) for f in files]
     src, tgt = (protos[0], protos[0]) if len(protos) == 1 else (protos[0], protos[1])
     try:
         sizes = _sizes(src), _sizes(tgt)
     except Exception as exc:  # sentencepiece raises RuntimeError/OSError on foreign bytes
         raise NmtError(f"{folder / files[0]}: not a SentencePiece model ({str(exc)[:120]})") from None
-    _check_shapes(folder / WEIGHTS, state, build_model(cfg.model, *sizes).state_dict())
+    with torch.device("meta"):  # shapes only: nothing allocated, nothing initialised
+        expected = build_model(cfg.model, *sizes).state_dict()
+    _check_shapes(folder / WEIGHTS, state, expected)
+    training = config.get("training") if isinstance(config.get("training"), dict) else {}
     payload: dict[str, Any] = {
         "format": "nmt-checkpoint", "version": 1, "config": json.dumps(config["config"]), "model": state,
         "src_spm": torch.frombuffer(bytearray(src), dtype=torch.uint8).clone(),
         "tgt_spm": torch.frombuffer(bytearray(tgt), dtype=torch.uint8).clone(),
-        "meta": json.dumps({**{k: v for k, v in (config.get("training") or {}).items() if v is not None},
+        "meta": json.dumps({**{k: v for k, v in training.items() if v is not None},
                             "nmt_version": config.get("nmt_version"), "folder_dtype": config.get("dtype")}),
     }
     if config.get("shortlist"):
