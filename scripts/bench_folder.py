@@ -21,6 +21,7 @@ from pathlib import Path
 from sysinfo import bench_parser, provenance, test_rows, write_json
 
 import nmt
+from nmt.checkpoint import load_checkpoint, meta_of
 from nmt.export import export_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,9 @@ def main() -> int:
     src, refs = [r["de"] for r in rows], [r["en"] for r in rows]
     base = nmt.Translator.load(args.model, device="cpu")
     assert (base.config.data.src_lang, base.config.data.tgt_lang) == ("de", "en"), "test2016 de-en only"
-    results = {"model": str(args.model), "model_bytes": args.model.stat().st_size,
+    meta = meta_of(load_checkpoint(args.model))  # how far the measured model was trained
+    results = {"model": str(args.model), "model_step": meta.get("step"), "model_valid_bleu": meta.get("best_valid_bleu"),
+               "model_bytes": args.model.stat().st_size,
                "checkpoint_load_s": round(load_seconds(args.model, args.loads), 4),
                "beam_size": base.decode.beam_size, "rows": [], **provenance()}
     t0 = time.perf_counter()
