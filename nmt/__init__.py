@@ -26,6 +26,7 @@ from nmt.version import __version__
 
 if TYPE_CHECKING:
     from nmt.config import Config, load_config
+    from nmt.decoding.distill import DistillResult, distill
     from nmt.decoding.translator import Scored, Translator
     from nmt.metrics import Scores, score
     from nmt.training.progress import TrainResult
@@ -34,12 +35,14 @@ if TYPE_CHECKING:
 __all__ = [
     "Config",
     "ConfigError",
+    "DistillResult",
     "NmtError",
     "Scored",
     "Scores",
     "TrainResult",
     "Translator",
     "__version__",
+    "distill",
     "load_config",
     "score",
     "train",
@@ -51,6 +54,8 @@ _LAZY = {
     "load_config": "nmt.config",
     "Translator": "nmt.decoding.translator",
     "Scored": "nmt.decoding.translator",
+    "distill": "nmt.decoding.distill",
+    "DistillResult": "nmt.decoding.distill",
     "score": "nmt.metrics",
     "Scores": "nmt.metrics",
     "train": "nmt.training.trainer",

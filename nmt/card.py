@@ -31,7 +31,7 @@ translating **{{ src }} → {{ tgt }}**.
 | parameters | {{ parameters }} |
 | vocabulary | {{ vocab }} |
 | weights | `model.safetensors`, {{ dtype }} |
-| training data | `{{ dataset }}` ({{ src }}-{{ tgt }} pairs) |
+| training data | {{ dataset }} ({{ src }}-{{ tgt }} pairs) |
 | training | {{ training }} |
 
 ## Scores
@@ -103,6 +103,16 @@ def read_scores(path: Path) -> dict[str, Any]:
     return scores
 
 
+def _training_data(info: dict[str, Any]) -> str:
+    """data.dataset, or the corpora it trained on (data.corpora) and where it was validated."""
+    corpora = info.get("corpora") or []
+    if not corpora:
+        return f"`{info['dataset']}`"
+    weights = len({c["weight"] for c in corpora}) > 1
+    names = " + ".join(f"`{c['dataset']}`" + (f" (weight {c['weight']:g})" if weights else "") for c in corpora)
+    return f"{names}, validated on `{info['dataset']}`"
+
+
 def model_card(info: dict[str, Any], folder_name: str, dtype: str, scores: dict[str, Any] | None = None,
                license: str = "mit") -> str:
     """README.md text for the model ``info`` (:func:`nmt.info.describe`) stored as ``dtype``."""
@@ -148,7 +158,7 @@ def model_card(info: dict[str, Any], folder_name: str, dtype: str, scores: dict[
         src=src, tgt=tgt, enc=f"{m['enc_layers']}×{m['enc_hidden']}", dec=f"{m['dec_layers']}×{m['dec_hidden']}",
         emb=m["emb_size"], parameters=f"{info['parameters']:,}",
         vocab=f"{vocab['type']} SentencePiece, {'joint ' if vocab['joint'] else ''}{vocab['tgt_size']:,} pieces",
-        dtype=dtype, dataset=dataset, training=training or "unknown", scores=score_text,
+        dtype=dtype, dataset=_training_data(info), training=training or "unknown", scores=score_text,
         example=EXAMPLES.get(src, "..."), folder=folder_name,
         command=f" The scores above were measured by `{scores['command']}`." if scores and scores.get("command") else "",
         limits=MULTI30K_LIMITS if "multi30k" in dataset.lower() else GENERIC_LIMITS)

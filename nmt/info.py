@@ -30,6 +30,8 @@ def describe(path: Path, payload: dict[str, Any] | None = None) -> dict[str, Any
         "src_lang": cfg.data.src_lang,
         "tgt_lang": cfg.data.tgt_lang,
         "dataset": cfg.data.dataset,
+        # data.corpora: what it trained on when that is not data.dataset (e.g. a distilled corpus).
+        "corpora": [{"dataset": c.dataset, "split": c.split, "weight": c.weight} for c in cfg.data.corpora],
         "model": {"cell": m.cell, "emb_size": m.emb_size, "enc_hidden": m.enc_hidden,
                   "enc_layers": m.enc_layers, "dec_hidden": m.dec_hidden, "dec_layers": m.dec_layers,
                   "input_feeding": m.input_feeding, "tie_output": m.tie_output,

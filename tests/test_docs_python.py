@@ -29,7 +29,8 @@ def test_the_doc_covers_the_whole_public_api():
     text = DOC.read_text(encoding="utf-8")
     code = "\n".join(runnable_blocks(text))
     for call in ("nmt.load_config(", "nmt.train(", "nmt.Translator.load(", ".translate(", ".translate_batch(",
-                 ".translate_iter(", "nmt.score(", "nmt.NmtError", ".save_pretrained(", "from_pretrained("):
+                 ".translate_iter(", "nmt.score(", "nmt.NmtError", ".save_pretrained(", "from_pretrained(",
+                 "nmt.distill("):
         assert call in code, f"no runnable example calls {call}"
     for name in nmt.__all__:
         assert f"`{name}`" in text, f"{name} is public but docs/python.md does not name it"
@@ -54,4 +55,5 @@ def test_python_doc_examples_run(tmp_path, multi30k):
     assert "BLEU" in res.stdout and "nrefs:1" in res.stdout and "chrF" in res.stdout
     assert "no_such_run/best.pt" in res.stdout
     assert "['README.md', 'config.json', 'model.safetensors'" in res.stdout and "\nTrue\n" in res.stdout
+    assert "{'validation': 1014} True" in res.stdout and "True ../shared/data/multi30k" in res.stdout
     assert "source pieces, truncated to" in res.stderr

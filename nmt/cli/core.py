@@ -1,8 +1,8 @@
-"""The core commands: ``nmt train``, ``nmt translate``, ``nmt evaluate``.
+"""The core commands: ``nmt train``, ``nmt translate``, ``nmt evaluate``, ``nmt distill``.
 
 Each reads its options, calls the public API (:func:`nmt.train`,
-:meth:`nmt.Translator.load` and its ``translate`` methods, :func:`nmt.score`) and
-prints; errors go through :func:`nmt.cli.app.one_line_errors`.
+:meth:`nmt.Translator.load` and its ``translate`` methods, :func:`nmt.score`,
+:func:`nmt.distill`) and prints; errors go through :func:`nmt.cli.app.one_line_errors`.
 """
 
 from __future__ import annotations
@@ -228,3 +228,39 @@ def evaluate(
             for row in buckets or []:
                 scored = f"BLEU {row['bleu']:6.2f}  chrF {row['chrf']:6.2f}" if row["sentences"] else "-"
                 print(f"source words {row['bucket']:>6}: {row['sentences']:5d} sentences  {scored}")
+
+
+@app.command()
+def distill(
+    model: ModelsOpt,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The dataset folder to write (SPLIT.jsonl per split).")],
+    split: Annotated[Optional[list[str]], typer.Option("--split", help="Split to translate; repeat for several "
+                     "(default: the teacher's training and validation splits).")] = None,
+    dataset: Annotated[Optional[str], typer.Option("--dataset", help="Hub id or local path (default: the teacher's).")] = None,
+    beam: BeamOpt = None,
+    batch_size: BatchOpt = None,
+    length_penalty: LpOpt = None,
+    keep_original: Annotated[bool, typer.Option("--keep-original/--no-keep-original", help="Keep the original "
+                             "target beside the teacher's, as column TGT_original.")] = True,
+    device: DeviceOpt = "auto",
+    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Start again in a folder that holds another job.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Translate a corpus with a teacher (several -m: an ensemble) for a student to learn from.
+
+    Example: nmt distill -m runs/seed1/best.pt -m runs/seed2/best.pt -o runs/distilled
+
+    Writes train.jsonl and validation.jsonl (source, the teacher's target, the original
+    target as TGT_original) and distill.json. Killed, the same command continues where it
+    stopped. Train a student on it with data.corpora (docs/distillation.md).
+    """
+    from nmt.decoding.distill import distill as run_distill
+
+    with one_line_errors():
+        result = run_distill(model, out, splits=split, dataset=dataset, beam=beam, batch_size=batch_size,
+                             length_penalty=length_penalty, device=device, threads=threads,
+                             keep_original=keep_original, overwrite=overwrite, progress=progress)
+        rows = ", ".join(f"{s} {n}" for s, n in result.rows.items())
+        speed = f" at {result.sentences_per_s:.1f} sentences/s" if result.seconds else ""
+        print(f"{result.folder}: {rows} rows{speed}", file=sys.stderr)

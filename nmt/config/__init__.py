@@ -9,6 +9,7 @@ from nmt.config.loading import apply_overrides, config_from_dict, load_config, p
 from nmt.config.sections import (
     DEVICE_PATTERN,
     Config,
+    CorpusConfig,
     DataConfig,
     DecodeConfig,
     ModelConfig,
@@ -20,6 +21,7 @@ from nmt.config.sections import (
 __all__ = [
     "DEVICE_PATTERN",
     "Config",
+    "CorpusConfig",
     "DataConfig",
     "DecodeConfig",
     "ModelConfig",

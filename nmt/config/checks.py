@@ -33,6 +33,10 @@ def validate(cfg: Config) -> None:
             "set data.allow_same_lang=true if that is intended"
         )
     positive("data.max_len", d.max_len)
+    for i, c in enumerate(d.corpora):
+        if not c.dataset:
+            raise ConfigError(f"data.corpora[{i}].dataset is required (a hub id or a local folder)")
+        positive(f"data.corpora[{i}].weight", c.weight)
     for key in ("max_train_examples", "max_valid_examples"):
         if getattr(d, key) is not None:
             positive(f"data.{key}", getattr(d, key))

@@ -29,6 +29,15 @@ def _check_type(value: Any, tp: Any, where: str) -> Any:
             return None
         inner = [a for a in args if a is not type(None)]
         return _check_type(value, inner[0], where)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise ConfigError(f"{where} must be a list, got {value!r}")
+        if dataclasses.is_dataclass(item):  # a bare string is the first field: `- runs/distilled`
+            first = dataclasses.fields(item)[0].name
+            return [_build(item, {first: v} if isinstance(v, str) else v, f"{where}[{i}]")
+                    for i, v in enumerate(value)]
+        return [_check_type(v, item, f"{where}[{i}]") for i, v in enumerate(value)]
     if origin is Literal:
         choices = typing.get_args(tp)
         if value not in choices:

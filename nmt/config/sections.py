@@ -52,6 +52,24 @@ class DataConfig:
     streaming: bool = False
     # Streaming only: the shuffle buffer, in pairs (datasets IterableDataset.shuffle).
     shuffle_buffer: int = 100_000
+    # Train on these corpora instead of data.dataset's training split (validation and test
+    # still come from data.dataset): e.g. a distilled corpus (nmt distill), alone or beside
+    # the original. Each is a mapping {dataset, name, split, weight}, or the dataset alone. Equal weights
+    # concatenate the corpora (every pair once an epoch); unequal ones draw pairs with
+    # datasets.interleave_datasets, each corpus with probability weight / sum of weights,
+    # until every corpus has been seen whole (the smaller ones repeat).
+    corpora: list[CorpusConfig] = field(default_factory=list)
+
+
+@dataclass
+class CorpusConfig:
+    """One training corpus of ``data.corpora`` (its rows are read as ``data.src_lang`` and ``data.tgt_lang``)."""
+
+    dataset: str = ""  # a hub id, a local dataset folder or a folder of plain parallel files
+    name: Optional[str] = None  # hub configuration name
+    split: Optional[str] = None  # its split to train on (None: data.train_split)
+    # Share of training pairs drawn from this corpus, relative to the others' weights.
+    weight: float = 1.0
 
 
 @dataclass

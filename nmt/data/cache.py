@@ -38,7 +38,15 @@ import torch
 from nmt.atomic import atomic_write
 from nmt.config import Config
 from nmt.data.corpus import TokenCorpus, arrow_to_flat, map_ids, read_lengths
-from nmt.data.sources import as_text, data_files, drop_empty, load_split
+from nmt.data.sources import (
+    as_text,
+    data_files,
+    drop_empty,
+    is_mixture,
+    training_corpora,
+    training_name,
+    training_split,
+)
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, Shortlist, count_shortlist
 from nmt.tokenizer import Tokenizer
@@ -118,15 +126,24 @@ def _sample_rows(n: int, k: int, block: int = 100, seed: int = 0) -> np.ndarray 
 
 def corpus_key(cfg: Config) -> Any:
     """What identifies the training split without reading it: its data files (local ones
-    with size and modification time), the languages and data.max_train_examples. A
-    dataset not made of data files falls back to ``datasets``' own fingerprint."""
+    with size and modification time), the languages and data.max_train_examples (and each
+    corpus's weight, and the seed that interleaves them, with data.corpora). A dataset
+    not made of data files falls back to ``datasets``' own fingerprint."""
     d = cfg.data
-    files = data_files(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang)
-    if files is None:  # a streamed one is known by its name alone
-        ident: Any = None if d.streaming else training_text(cfg)._fingerprint
-    else:
-        ident = [(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) if os.path.exists(f) else f for f in files]
-    return (d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, d.max_train_examples, ident)
+    idents = []
+    for c in training_corpora(d):
+        files = data_files(c.dataset, c.name, c.split or d.train_split, d.src_lang, d.tgt_lang)
+        if files is None:  # a streamed one is known by its name alone
+            ident: Any = None if d.streaming else training_text(cfg)._fingerprint
+        else:
+            ident = [(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) if os.path.exists(f) else f for f in files]
+        idents.append((c.dataset, c.name, c.split, c.weight, ident))
+    mix = cfg.train.seed if is_mixture(d) else None
+    base = (d.src_lang, d.tgt_lang, d.max_train_examples)
+    if not d.corpora:  # the key earlier versions wrote, so their cache entries stay valid
+        dataset, name, split, _, ident = idents[0]
+        return (dataset, name, split, *base, ident)
+    return ("corpora", *base, mix, idents)
 
 
 def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
@@ -199,7 +216,7 @@ def _kept_rows(cfg: Config, ids: dict[str, np.ndarray], log: Log) -> tuple[np.nd
     if blank.any():
         log(f"data: dropped {int(blank.sum())} training pairs with an empty side")
     if blank.all():
-        raise NmtError(f"{d.dataset} [{d.train_split}]: the training set is empty")
+        raise NmtError(f"{training_name(cfg.data)}: the training set is empty")
     fits = (src_len - 1 <= d.max_len) & (tgt_len <= d.max_len)
     long = int((~blank & ~fits).sum())
     if long:
@@ -207,7 +224,7 @@ def _kept_rows(cfg: Config, ids: dict[str, np.ndarray], log: Log) -> tuple[np.nd
     rows = np.flatnonzero(~blank & fits)
     rows = rows.astype(np.int32) if len(blank) < 2**31 else rows
     if not len(rows):
-        raise NmtError(f"{d.dataset} [{d.train_split}]: no training pair fits data.max_len={d.max_len}")
+        raise NmtError(f"{training_name(cfg.data)}: no training pair fits data.max_len={d.max_len}")
     return rows, src_len[rows], tgt_len[rows]
 
 
@@ -236,11 +253,11 @@ def training_text(cfg: Config) -> Any:
     """The training split as a datasets.Dataset with ``src``/``tgt`` text columns, cut to
     data.max_train_examples."""
     d = cfg.data
-    text = load_split(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang)
+    text = training_split(d, seed=cfg.train.seed)
     if d.max_train_examples and d.max_train_examples < len(text):
         text = text.select(range(d.max_train_examples))
     if len(text) == 0:
-        raise NmtError(f"{d.dataset} [{d.train_split}]: the training set is empty")
+        raise NmtError(f"{training_name(cfg.data)}: the training set is empty")
     return text
 
 
@@ -249,6 +266,9 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     """The training set as ids, the tokenizer (trained or ``tok``, e.g. a resumed run's) and
     the shortlist table, each read from the cache or made and cached."""
     folder = open_cache(cfg)
+    if cfg.data.corpora:
+        how = "drawn by weight" if is_mixture(cfg.data) else "concatenated"
+        log(f"data: training on {training_name(cfg.data)} ({how})")
     corpus_id = corpus_key(cfg)
     if tok is None:
         v = cfg.vocab

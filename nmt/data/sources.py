@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nmt.config.sections import CorpusConfig, DataConfig
 from nmt.errors import NmtError
 
 log = logging.getLogger(__name__)
@@ -214,6 +215,53 @@ def load_split(dataset: str, name: str | None, split: str, src: str, tgt: str,
         return _load_plain(folder, split, src, tgt, streaming)
     ds = _load_split(dataset, name, split, streaming)
     return _language_columns(ds, f"{dataset} [{split}]", src, tgt)
+
+
+def training_corpora(d: DataConfig) -> list[CorpusConfig]:
+    """What ``nmt train`` trains on: ``data.corpora``, or else data.dataset's training split."""
+    if d.corpora:
+        return [c if c.split else CorpusConfig(c.dataset, c.name, d.train_split, c.weight) for c in d.corpora]
+    return [CorpusConfig(d.dataset, d.name, d.train_split)]
+
+
+def training_name(d: DataConfig) -> str:
+    """The training split as messages name it: ``DATASET [SPLIT]`` (each, with data.corpora)."""
+    return " + ".join(f"{c.dataset} [{c.split}]" for c in training_corpora(d))
+
+
+def is_mixture(d: DataConfig) -> bool:
+    """Whether the corpora are drawn by weight (interleaved) rather than concatenated."""
+    return len({c.weight for c in d.corpora}) > 1
+
+
+def training_split(d: DataConfig, seed: int = 0, streaming: bool = False) -> Any:
+    """The training pairs as one dataset with ``src``/``tgt`` columns (see :func:`load_split`).
+
+    Several corpora are concatenated when their weights are equal (each pair once an
+    epoch) and otherwise interleaved by ``datasets.interleave_datasets`` with probability
+    weight / total, seeded with ``seed``, until each corpus has been drawn whole
+    (``all_exhausted``: a small corpus repeats rather than a large one being cut)."""
+    import datasets
+
+    corpora = training_corpora(d)
+    parts = []
+    for i, c in enumerate(corpora):
+        try:
+            parts.append(load_split(c.dataset, c.name, c.split or d.train_split, d.src_lang, d.tgt_lang, streaming))
+        except NmtError as exc:
+            if not d.corpora:
+                raise
+            raise NmtError(f"data.corpora[{i}]: {str(exc).removeprefix('data.dataset: ')}",
+                           exit_code=exc.exit_code) from None
+    if len(parts) == 1:
+        return parts[0]
+    string = datasets.Features({"src": datasets.Value("string"), "tgt": datasets.Value("string")})
+    parts = [p if p.features is None or p.features == string else p.cast(string) for p in parts]
+    if not is_mixture(d):
+        return datasets.concatenate_datasets(parts)
+    total = sum(c.weight for c in corpora)
+    return datasets.interleave_datasets(parts, probabilities=[c.weight / total for c in corpora], seed=seed,
+                                        stopping_strategy="all_exhausted")
 
 
 def data_files(dataset: str, name: str | None, split: str, src: str, tgt: str) -> list[str] | None:

@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterator
 from nmt.config import Config
 from nmt.data.batching import Batch, batch_indices, make_batch
 from nmt.data.cache import Log, cache_key, cached_shortlist, cached_tokenizer, corpus_key, open_cache
-from nmt.data.sources import as_text, drop_empty, load_split
+from nmt.data.sources import as_text, drop_empty, training_name, training_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
 from nmt.tokenizer import Tokenizer
@@ -39,7 +39,7 @@ POOL_BATCHES = 100
 
 def _text_stream(cfg: Config, seed: int, epoch: int = 0) -> Any:
     d = cfg.data
-    ds = load_split(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, streaming=True)
+    ds = training_split(d, seed=cfg.train.seed, streaming=True)
     if d.max_train_examples:
         ds = ds.take(d.max_train_examples)
     ds = ds.shuffle(seed=seed, buffer_size=d.shuffle_buffer)
@@ -106,7 +106,7 @@ def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
             src, tgt = src[:per_side], tgt[:per_side]
             break
     if not src:
-        raise NmtError(f"{cfg.data.dataset} [{cfg.data.train_split}]: the training set is empty")
+        raise NmtError(f"{training_name(cfg.data)}: the training set is empty")
     log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) "
         f"on the first {len(src)} pairs of the stream")
     return Tokenizer.train(src, tgt, v)
@@ -116,7 +116,7 @@ def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist
     d = cfg.data
 
     def chunks() -> Iterator[IdChunk]:
-        stream = load_split(d.dataset, d.name, d.train_split, d.src_lang, d.tgt_lang, streaming=True)
+        stream = training_split(d, seed=cfg.train.seed, streaming=True)
         for rows in islice(stream.iter(batch_size=4096), -(-MAX_PAIRS // 4096)):
             yield IdChunk.from_lists(*_encode(tok, rows, d.max_len))
 
@@ -138,6 +138,6 @@ def prepare_stream(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
         key = cache_key("spm-stream", corpus_key(cfg), v.type, v.vocab_size, v.joint, v.character_coverage,
                    v.input_sentence_size)
         tok = cached_tokenizer(key, folder, lambda: _train_tokenizer(cfg, log), log)
-    log(f"data: streaming {cfg.data.dataset} [{cfg.data.train_split}] "
+    log(f"data: streaming {training_name(cfg.data)} "
         f"(shuffle buffer {cfg.data.shuffle_buffer} pairs)")
     return StreamCorpus(cfg, tok), tok, _shortlist(cfg, tok, folder, log)
