@@ -159,10 +159,11 @@ def translate(
 @app.command()
 def evaluate(
     model: Annotated[Optional[list[Path]], typer.Option("--model", "-m", help="Checkpoint to translate with "
-                                                      "(repeat for an ensemble).")] = None,
+                                                      "(repeat for an ensemble; with --compare, one system each).")] = None,
     dataset: Annotated[Optional[str], typer.Option("--dataset", help="Hub id or local path (default: the model's).")] = None,
     split: Annotated[str, typer.Option("--split", help="Split to score.")] = "test",
-    hyp: Annotated[Optional[Path], typer.Option("--hyp", help="Score this hypothesis file instead of translating.")] = None,
+    hyp: Annotated[Optional[list[Path]], typer.Option("--hyp", help="Score this hypothesis file instead of "
+                                                      "translating (repeat with --compare).")] = None,
     src_lang: Annotated[Optional[str], typer.Option("--src", help="Source language (default: the model's).")] = None,
     tgt_lang: Annotated[Optional[str], typer.Option("--tgt", help="Target language (default: the model's).")] = None,
     save: Annotated[Optional[Path], typer.Option("--save-hyp", help="Write the hypotheses here.")] = None,
@@ -176,26 +177,40 @@ def evaluate(
     engine: EngineOpt = Engine.torch,
     by_length: Annotated[bool, typer.Option("--by-length", help="Also BLEU and chrF per source-length bucket "
                                             "(words: 1-10, 11-15, 16-20, 21-30, 31+).")] = False,
+    compare: Annotated[bool, typer.Option("--compare", help="Score each -m and --hyp as its own system and test "
+                                          "each against the first (sacreBLEU's paired test).",
+                                          rich_help_panel="Significance")] = False,
+    paired_test: Annotated[str, typer.Option("--paired-test", help="bs: paired bootstrap resampling; ar: approximate "
+                                             "randomization.", rich_help_panel="Significance")] = "bs",
+    samples: Annotated[int, typer.Option("--samples", min=0, help="Resamples (bs, default 1000) or trials "
+                                         "(ar, default 10000).", rich_help_panel="Significance")] = 0,
 ) -> None:
     """Translate a split and print BLEU and chrF with their sacreBLEU signatures.
 
     Example: nmt evaluate -m runs/multi30k_de_en/best.pt --split test
+
+    Compare systems: nmt evaluate --compare -m A.pt -m B.pt [--hyp C.txt] (p-values against A).
     """
     from nmt.data.sources import load_splits
     from nmt.decoding.translator import Translator
     from nmt.metrics import score, score_by_length
 
     with one_line_errors():
-        if not model and hyp is None:
+        models, hyps_files = list(model or []), list(hyp or [])
+        if not models and not hyps_files:
             raise NmtError("give --model to translate a split, or --hyp to score a file", exit_code=2)
-        translator = None
-        data = None
-        if model:
-            translator = Translator.load(model, engine=engine.value, device=device, beam=beam,
-                                         batch_size=batch_size, length_penalty=length_penalty, int8=int8,
-                                         shortlist=shortlist)
-            assert translator.config is not None
-            data = translator.config.data
+        if not compare and len(hyps_files) > 1:
+            raise NmtError("several --hyp files need --compare", exit_code=2)
+        if not compare and models and hyps_files:
+            raise NmtError("give --model or --hyp, not both (or --compare to test them against each other)",
+                           exit_code=2)
+
+        def load(paths: list[Path]) -> Translator:
+            return Translator.load(paths, engine=engine.value, device=device, beam=beam, batch_size=batch_size,
+                                   length_penalty=length_penalty, int8=int8, shortlist=shortlist)
+
+        translators = [load([m]) for m in models] if compare else ([load(models)] if models else [])
+        data = translators[0].config.data if translators and translators[0].config else None
         ds = dataset or (data.dataset if data else None)
         src = src_lang or (data.src_lang if data else None)
         tgt = tgt_lang or (data.tgt_lang if data else None)
@@ -203,23 +218,28 @@ def evaluate(
             raise NmtError("without --model, give --dataset, --src and --tgt", exit_code=2)
         pairs = load_splits(ds, data.name if data and not dataset else None, [split], src, tgt)[split].pairs
         refs = [t for _, t in pairs]
-        if hyp is not None:
-            if not hyp.is_file():
-                raise NmtError(f"{hyp}: hypothesis file not found", exit_code=2)
-            hyps = hyp.read_text(encoding="utf-8", errors="replace").splitlines()
-            if len(hyps) != len(refs):
-                raise NmtError(f"{hyp}: {len(hyps)} lines, but {ds} [{split}] has {len(refs)} references",
+        systems: list[tuple[str, list[str]]] = []
+        for path, tr in zip(models if compare else ["+".join(map(str, models))], translators):
+            systems.append((str(path), tr.translate([s for s, _ in pairs])))
+        for path in hyps_files:
+            if not path.is_file():
+                raise NmtError(f"{path}: hypothesis file not found", exit_code=2)
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            if len(lines) != len(refs):
+                raise NmtError(f"{path}: {len(lines)} lines, but {ds} [{split}] has {len(refs)} references",
                                exit_code=2)
-        else:
-            assert translator is not None
-            hyps = translator.translate([s for s, _ in pairs])
+            systems.append((str(path), lines))
+        where = {"dataset": ds, "split": split, "src_lang": src, "tgt_lang": tgt,
+                 "beam_size": translators[0].decode.beam_size if translators else None}
+        if compare:
+            _print_comparison(systems, refs, paired_test, samples, where, as_json)
+            return
+        hyps = systems[0][1]
         if save is not None:
             save.write_text("".join(h + "\n" for h in hyps), encoding="utf-8")
         scores = score(hyps, refs)
         buckets = score_by_length([s for s, _ in pairs], hyps, refs) if by_length else None
         if as_json:
-            where = {"dataset": ds, "split": split, "src_lang": src, "tgt_lang": tgt,
-                     "beam_size": translator.decode.beam_size if translator is not None else None}
             print(json.dumps({**scores.to_dict(), **where, **({"by_length": buckets} if buckets else {})}, indent=2))
         else:
             print(f"BLEU {scores.bleu:.2f}  {scores.bleu_signature}")
@@ -228,6 +248,37 @@ def evaluate(
             for row in buckets or []:
                 scored = f"BLEU {row['bleu']:6.2f}  chrF {row['chrf']:6.2f}" if row["sentences"] else "-"
                 print(f"source words {row['bucket']:>6}: {row['sentences']:5d} sentences  {scored}")
+
+
+def _print_comparison(systems: list[tuple[str, list[str]]], refs: list[str], test: str, samples: int,
+                      where: dict, as_json: bool) -> None:
+    """The table of ``nmt evaluate --compare``: each system's scores, 95% intervals and p-values."""
+    from nmt.metrics import compare
+
+    rows, signatures = compare(systems, refs, test, samples)
+    if as_json:
+        print(json.dumps({"test": test, "systems": [r.to_dict() for r in rows], "signatures": signatures,
+                          "threshold": 0.05, **where}, indent=2))
+        return
+
+    def cell(value: float, mean: float | None, ci: float | None, p: float | None) -> str:
+        text = f"{value:6.2f}" + (f" ({mean:.2f} ± {ci:.2f})" if mean is not None and ci is not None else "")
+        if p is not None:
+            text += f"  p = {p:.4f}" + (" *" if p < 0.05 else " (not significant)")
+        return text
+
+    width = max(len(r.name) for r in rows)
+    name = "paired bootstrap resampling" if test == "bs" else "approximate randomization"
+    interval = " (μ ± 95% CI)" if test == "bs" else ""
+    print(f"{'system':<{width}}  BLEU{interval}")
+    for i, r in enumerate(rows):
+        print(f"{r.name:<{width}}  {cell(r.bleu, r.bleu_mean, r.bleu_ci, r.bleu_p)}" + ("  [baseline]" if i == 0 else ""))
+    print(f"{'system':<{width}}  chrF{interval}")
+    for i, r in enumerate(rows):
+        print(f"{r.name:<{width}}  {cell(r.chrf, r.chrf_mean, r.chrf_ci, r.chrf_p)}" + ("  [baseline]" if i == 0 else ""))
+    print(f"{name}, each system against the first; * = p < 0.05")
+    print(f"BLEU {signatures['bleu']}")
+    print(f"chrF {signatures['chrf']}")
 
 
 @app.command()
