@@ -139,6 +139,7 @@ def model_card(info: dict[str, Any], folder_name: str, dtype: str, scores: dict[
         f"{t['step']} steps" if t.get("step") is not None else "",
         f"best validation BLEU {t['best_valid_bleu']} at step {t['best_step']}" if t.get("best_valid_bleu") else "",
         _duration(t["train_seconds"]) if t.get("train_seconds") else "",
+        f"on {t['hardware']}" if t.get("hardware") else
         f"on {scores['cpu']} ({scores.get('threads', '?')} threads)" if scores and scores.get("cpu") else "",
         f"seed {t['seed']}") if x)
     if scores is None:

@@ -30,6 +30,25 @@ def resolve_device(name: str, setting: str = "device") -> torch.device:
     return device
 
 
+def hardware(device: torch.device, processes: int = 1) -> str:
+    """The machine as a model card names it: the GPU (``N x`` it for N processes), or the CPU
+    model and torch's threads (``/proc/cpuinfo``'s model name where there is one)."""
+    if device.type == "cuda":
+        return (f"{processes} x " if processes > 1 else "") + torch.cuda.get_device_name(device)
+    import platform
+    from pathlib import Path
+
+    name = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                name = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{name} ({torch.get_num_threads()} threads)"
+
+
 def set_training_precision(device: torch.device, amp: str, tf32: bool) -> None:
     """Check ``train.amp`` against the device and apply ``train.tf32`` (process-wide in torch,
     so only a trainer sets it, and only on a GPU: a CPU run leaves torch's settings alone).

@@ -51,6 +51,7 @@ def describe(path: Path, payload: dict[str, Any] | None = None) -> dict[str, Any
             "best_step": meta.get("best_step", train.get("best_step")),
             "seed": cfg.train.seed,
             "world_size": meta.get("world_size"),
+            "hardware": meta.get("hardware"),
             "averaged_from": meta.get("averaged_from"),
             "resumable": bool(train),
         },
@@ -83,6 +84,7 @@ def format_info(info: dict[str, Any]) -> str:
                      f"{', shortlist' if info['decode']['shortlist'] else ''}"),
         ("training steps", known(t["step"]) + (f" (epoch {t['epoch']})" if t["epoch"] else "")),
         ("training time", known(t["train_seconds"], "{:.0f} s")),
+        ("trained on", known(t.get("hardware"))),
         ("best valid BLEU", bleu),
         ("seed", str(t["seed"])),
     ]

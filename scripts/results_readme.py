@@ -255,3 +255,61 @@ def engines(results_dir: Path) -> str:
                                  f"{e['threads']} threads, start-up excluded, one run each):",
                        ["beam", "engine", "precision", "sentences/s", "BLEU"],
                        lambda r: [r["beam"], r["engine"], r["precision"], r["sentences_per_s"], f"{r['bleu']:.2f}"])
+
+
+def _seed_groups(results_dir: Path, prefix: str) -> dict[str, list[dict]]:
+    """reproduce.py's files of configs named ``prefix*``, grouped by config (seeds together)."""
+    import re
+
+    groups: dict[str, list[dict]] = {}
+    for path in sorted(results_dir.glob(f"{prefix}*.json")):
+        data = json.loads(path.read_text())
+        if "bleu" in data and "config" in data and "amd-epyc-50min" not in path.name:
+            groups.setdefault(re.sub(r"-seed\d+$", "", data["name"]), []).append(data)
+    return groups
+
+
+def _mean(values: list[float]) -> str:
+    import statistics
+
+    if len(values) == 1:
+        return f"{values[0]:.2f}"
+    return f"{statistics.mean(values):.2f} ± {statistics.stdev(values):.2f}"
+
+
+def distillation_doc(results_dir: Path) -> str:
+    """docs/distillation.md's measured section: the teacher (bench_ensemble.json, distill_teacher.json),
+    the students against the default model (reproduce.py's files) and their speed (bench_students.json)."""
+    lines: list[str] = []
+    ens, teacher = _load(results_dir, "bench_ensemble"), _load(results_dir, "distill_teacher")
+    if ens:
+        best = next((r for r in ens["rows"] if r["name"].startswith("ensemble")), None)
+        if best:
+            lines += [f"**Teacher**: the {best['name']} default seeds, test2016 BLEU {best['bleu']:.2f} / chrF "
+                      f"{best['chrf']:.2f} at beam {ens['beam']} (`{ens['command']}`).", ""]
+    if teacher:
+        parts = ", ".join(f"{split} {s['rows']:,} rows in {s['seconds'] / 60:.1f} min ({s['sentences_per_s']} sentences/s)"
+                          for split, s in teacher["splits"].items())
+        lines += [f"**Distillation** (`{teacher['command']}`, beam {teacher['beam_size']}, "
+                  f"{short_cpu(teacher['cpu'])}, {teacher['threads']} threads): {parts}.", ""]
+    groups = _seed_groups(results_dir, "multi30k_de_en")
+    rows = []
+    for name in ("multi30k_de_en", *sorted(n for n in groups if n.startswith("multi30k_de_en_student"))):
+        runs = groups.get(name)
+        if not runs:
+            continue
+        runs.sort(key=lambda r: r["seed"])
+        what = "references (baseline)" if name == "multi30k_de_en" else "teacher's translations"
+        rows.append([name, what, len(runs), f"{runs[0]['parameters'] / 1e6:.1f}M", _mean([r["bleu"] for r in runs]),
+                     _mean([r["chrf"] for r in runs]), f"`{runs[0]['command']}`"])
+    if len(rows) > 1:
+        lines += block("**Students** (test2016, beam 5; mean ± sd over seeds):",
+                       ["config", "trained on", "seeds", "params", "BLEU", "chrF", "command"], rows)
+    speed = _load(results_dir, "bench_students")
+    if speed:
+        lines += block(f"**Speed** (`{speed['command']}`, beam {speed['beam']}, {speed['threads']} threads, "
+                       f"{short_cpu(speed['cpu'])}; median of {speed['runs']} passes, ratios from this one run):",
+                       ["model", "params", "BLEU", "sentences/s", "× baseline"],
+                       [[r["model"], f"{r['parameters'] / 1e6:.1f}M", f"{r['bleu']:.2f}", r["sentences_per_s"],
+                         r["speedup"]] for r in speed["rows"]])
+    return "\n".join(lines).rstrip() or "(not measured yet: the commands above write the files this is generated from)"

@@ -51,6 +51,8 @@ LAYOUT_BEGIN, LAYOUT_END = "<!-- layout:begin -->", "<!-- layout:end -->"
 GPU_DOC = ROOT / "docs" / "gpu.md"
 GPU_BEGIN, GPU_END = "<!-- gpu:begin -->", "<!-- gpu:end -->"
 BYLEN_BEGIN, BYLEN_END = "<!-- by-length:begin -->", "<!-- by-length:end -->"
+DISTILL_DOC = ROOT / "docs" / "distillation.md"
+DISTILL_BEGIN, DISTILL_END = "<!-- distillation:begin -->", "<!-- distillation:end -->"
 
 
 def machine(data: dict) -> str:
@@ -246,6 +248,7 @@ def main() -> int:
     from results_gpu import gpu_doc
     from results_readme import (
         by_length_doc,
+        distillation_doc,
         engines,
         ensemble_table,
         headline,
@@ -261,7 +264,8 @@ def main() -> int:
              (README, TOOLS_BEGIN, TOOLS_END, toolbox), (TOOLBOX_DOC, ENG_BEGIN, ENG_END, engines),
              (TOOLBOX_DOC, ENS_BEGIN, ENS_END, ensemble_table), (SERVING_DOC, CEIL_BEGIN, CEIL_END, serving_ceiling),
              (SERVING_DOC, ALL_BEGIN, ALL_END, serving_all), (TOOLBOX_DOC, BYLEN_BEGIN, BYLEN_END, by_length_doc),
-             (SERVING_DOC, LAYOUT_BEGIN, LAYOUT_END, serving_layout), (GPU_DOC, GPU_BEGIN, GPU_END, gpu_doc))
+             (SERVING_DOC, LAYOUT_BEGIN, LAYOUT_END, serving_layout), (GPU_DOC, GPU_BEGIN, GPU_END, gpu_doc),
+             (DISTILL_DOC, DISTILL_BEGIN, DISTILL_END, distillation_doc))
     texts = [(path, begin, end, make(args.results)) for path, begin, end, make in parts]
     if not args.write:
         print("\n\n".join(text for *_, text in texts))

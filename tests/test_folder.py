@@ -189,3 +189,19 @@ def test_every_broken_folder_is_a_one_line_error(folder, tmp_path, how, names):
     assert "Traceback" not in res.stderr
     with pytest.raises(nmt.NmtError, match=names.split(":")[0].replace(".", r"\.")):
         nmt.Translator.load(bad, device="cpu")
+
+
+def test_a_model_trained_now_records_its_machine_and_the_card_names_it(trained_run, tmp_path):
+    from nmt.device import hardware
+
+    res = run_nmt("info", "-m", str(trained_run / "best.pt"))
+    assert res.returncode == 0, res.stderr
+    line = next(x for x in res.stdout.splitlines() if x.strip().startswith("trained on"))
+    machine = hardware(torch.device("cpu"))
+    assert line.split(":", 1)[1].strip() == machine  # the CPU model and torch's threads
+    out = tmp_path / "hub"
+    assert run_nmt("export", "-m", str(trained_run / "best.pt"), "--format", "hub", "-o", str(out)).returncode == 0
+    assert f"on {machine}" in (out / "README.md").read_text()
+    # A file from before nmt recorded it says so, instead of guessing.
+    old = run_nmt("info", "-m", str(MODEL)).stdout
+    assert "trained on" in old and "unknown (file written before nmt recorded it)" in old.split("trained on")[1]

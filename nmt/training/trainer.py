@@ -2,9 +2,8 @@
 
 Owns the run folder (``config.yaml``, SentencePiece models, ``train_log.jsonl``,
 ``best.pt`` by validation BLEU, ``last.pt`` for ``--resume``). Pairs come from ``data.cache``
-(memory-mapped ids) or ``data.stream``. Resuming is exact on CPU: an epoch's data order
-is a function of (seed, epoch) and the loop restores model, optimizer,
-scheduler, every rank's RNG and the position in the epoch. SIGINT/SIGTERM write
+or ``data.stream``. Resuming is exact on CPU: an epoch's data order is a function of
+(seed, epoch); model, optimizer, scheduler, RNGs and epoch position are restored. SIGINT/SIGTERM write
 ``last.pt`` at the next step boundary and return.
 """
 
@@ -27,7 +26,7 @@ from nmt.config import Config, architecture_diff, load_config
 from nmt.data.batching import Batch
 from nmt.data.cache import prepare_corpus
 from nmt.data.stream import prepare_stream
-from nmt.device import resolve_device, set_training_precision
+from nmt.device import hardware, resolve_device, set_training_precision
 from nmt.errors import NmtError
 from nmt.model import Seq2Seq, build_model
 from nmt.training import distributed
@@ -98,7 +97,7 @@ class Trainer:
     def _load_data(self, payload: dict | None) -> None:
         d = self.cfg.data
         tok = tokenizer_of(payload) if payload is not None else None
-        # On disk (nmt/data/corpus.py: only the lengths in memory) or streamed (nmt/data/stream.py).
+        # On disk (data/corpus.py: only lengths in memory) or streamed (data/stream.py).
         prepare = prepare_stream if d.streaming else prepare_corpus
         self.corpus, self.tok, self.shortlist = prepare(self.cfg, tok, self.log)
         self.valid = ValidationSet.load(self.cfg, self.tok)
@@ -163,10 +162,11 @@ class Trainer:
                                                           state, self.shortlist, self._meta()))
 
     def _meta(self) -> dict[str, Any]:
-        """What ``nmt info`` shows: how far training was when this file was written."""
+        """What ``nmt info`` shows: how far training was, and where, when this was written."""
         return {"step": self.step, "epoch": self.epoch + 1, "train_seconds": round(self.elapsed, 1),
                 "best_valid_bleu": round(self.best_bleu, 2) if self.best_step else None,
-                "best_step": self.best_step or None, "world_size": self.dist.world}
+                "best_step": self.best_step or None, "world_size": self.dist.world,
+                "hardware": hardware(self.device, self.dist.world)}
 
     # ---------------------------------------------------------------- validation
 
