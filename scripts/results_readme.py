@@ -278,16 +278,14 @@ def _mean(values: list[float]) -> str:
 
 
 def distillation_doc(results_dir: Path) -> str:
-    """docs/distillation.md's measured section: the teacher (bench_ensemble.json, distill_teacher.json),
+    """docs/distillation.md's measured section: the teacher (distill_teacher.json),
     the students against the default model (reproduce.py's files) and their speed (bench_students.json)."""
     lines: list[str] = []
-    ens, teacher = _load(results_dir, "bench_ensemble"), _load(results_dir, "distill_teacher")
-    if ens:
-        best = next((r for r in ens["rows"] if r["name"].startswith("ensemble")), None)
-        if best:
-            lines += [f"**Teacher**: the {best['name']} default seeds, test2016 BLEU {best['bleu']:.2f} / chrF "
-                      f"{best['chrf']:.2f} at beam {ens['beam']} (`{ens['command']}`).", ""]
+    teacher = _load(results_dir, "distill_teacher")
     if teacher:
+        lines += [f"**Teacher**: the ensemble of {len(teacher['teachers'])} ({', '.join(teacher['teachers'])}), "
+                  f"test2016 BLEU {teacher['test_bleu']:.2f} / chrF {teacher['test_chrf']:.2f} at beam "
+                  f"{teacher['beam_size']}.", ""]
         parts = ", ".join(f"{split} {s['rows']:,} rows in {s['seconds'] / 60:.1f} min ({s['sentences_per_s']} sentences/s)"
                           for split, s in teacher["splits"].items())
         lines += [f"**Distillation** (`{teacher['command']}`, beam {teacher['beam_size']}, "
