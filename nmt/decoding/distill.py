@@ -59,9 +59,9 @@ class DistillResult:
         return done / spent if spent else 0.0
 
 
-def _file_id(path: Path) -> dict[str, Any]:
-    """A teacher file or folder by content (sha256 of its bytes), so a rerun with another
-    model of the same name is not mistaken for the same job."""
+def _sha256(path: Path) -> str:
+    """A teacher file or folder by content, so that a rerun naming the same model another way
+    (``./runs/x`` for ``runs/x``) is the same job and another model of the same name is not."""
     h = hashlib.sha256()
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for p in files:
@@ -69,7 +69,7 @@ def _file_id(path: Path) -> dict[str, Any]:
         with open(p, "rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 h.update(block)
-    return {"path": str(path), "sha256": h.hexdigest()}
+    return h.hexdigest()
 
 
 def _job(tr: Translator, dataset: str, name: str | None, src: str, tgt: str, keep_original: bool,
@@ -78,8 +78,10 @@ def _job(tr: Translator, dataset: str, name: str | None, src: str, tgt: str, kee
     d = tr.decode
     return {
         "format": FORMAT,
-        "teachers": [_file_id(p) for p in tr.sources],
-        "dataset": dataset, "name": name, "src_lang": src, "tgt_lang": tgt,
+        "teachers_sha256": [_sha256(p) for p in tr.sources],
+        # A local dataset by its absolute path (a hub id as it is): the same data, however named.
+        "dataset": str(Path(dataset).resolve()) if Path(dataset).exists() else dataset,
+        "name": name, "src_lang": src, "tgt_lang": tgt,
         "decode": {"beam_size": d.beam_size, "length_penalty": d.length_penalty, "max_len_a": d.max_len_a,
                    "max_len_b": d.max_len_b, "max_src_len": d.max_src_len, "batch_size": d.batch_size,
                    "shortlist": d.shortlist, "int8": d.int8},
@@ -109,7 +111,8 @@ def _differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
 
 
-def _open_folder(folder: Path, job: dict[str, Any], splits: list[str], overwrite: bool) -> dict[str, Any]:
+def _open_folder(folder: Path, job: dict[str, Any], teachers: Sequence[Path], splits: list[str],
+                 overwrite: bool) -> dict[str, Any]:
     """The manifest to continue: this job's (resumed), or a fresh one. Another job's folder,
     or a folder of other files, is refused unless ``overwrite`` (which removes only the
     files this run writes: its splits' ``.jsonl`` and partial files and the manifest)."""
@@ -132,7 +135,7 @@ def _open_folder(folder: Path, job: dict[str, Any], splits: list[str], overwrite
         raise NmtError(f"{folder}: not empty and not a distillation folder; use another -o or --overwrite",
                        exit_code=2)
     folder.mkdir(parents=True, exist_ok=True)
-    manifest = {"job": job, "nmt_version": __version__, "splits": {}}
+    manifest = {"job": job, "teachers": [str(p) for p in teachers], "nmt_version": __version__, "splits": {}}
     _write_manifest(folder, manifest)
     return manifest
 
@@ -191,7 +194,7 @@ def distill(teacher: PathLike | Sequence[PathLike], out_dir: PathLike, *, splits
     chunk = chunk_lines or chunk_size(tr.decode.batch_size)
     folder = Path(out_dir)
     job = _job(tr, dataset, name, src, tgt, keep_original, chunk)
-    manifest = _open_folder(folder, job, splits, overwrite)
+    manifest = _open_folder(folder, job, tr.sources, splits, overwrite)
     result = DistillResult(folder)
     for split in splits:
         final = folder / f"{split}.jsonl"
