@@ -119,6 +119,8 @@ def model_card(info: dict[str, Any], folder_name: str, dtype: str, scores: dict[
     from huggingface_hub import EvalResult, ModelCard, ModelCardData
 
     src, tgt, m = info["src_lang"], info["tgt_lang"], info["model"]
+    pairs = [d.split("-") for d in info.get("directions") or [f"{src}-{tgt}"]]
+    languages = list(dict.fromkeys(lang for pair in pairs for lang in pair))
     dataset = info["dataset"]
     hub_dataset = "bentrevett/multi30k" if "multi30k" in dataset.lower() else dataset
     results = []
@@ -130,10 +132,10 @@ def model_card(info: dict[str, Any], folder_name: str, dtype: str, scores: dict[
                                       dataset_split=split, metric_type=metric, metric_name=name,
                                       metric_value=float(scores[metric]),
                                       metric_config=scores[f"{metric}_signature"]))
-    data = ModelCardData(language=[src, tgt], license=license, library_name="nmt",
+    data = ModelCardData(language=languages, license=license, library_name="nmt",
                          tags=["translation", "nmt", m["cell"], "seq2seq", "attention"], datasets=[hub_dataset],
                          pipeline_tag="translation", metrics=["bleu", "chrf"],
-                         model_name=f"nmt {m['cell']} {src}-{tgt}", eval_results=results or None)
+                         model_name=f"nmt {m['cell']} {info['language_pair']}", eval_results=results or None)
     t = info["training"]
     training = ", ".join(x for x in (
         f"{t['step']} steps" if t.get("step") is not None else "",

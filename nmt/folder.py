@@ -87,6 +87,8 @@ def folder_config(payload: dict[str, Any], dtype: str) -> dict[str, Any]:
         "cell": cfg["model"]["cell"],
         "src_lang": cfg["data"]["src_lang"],
         "tgt_lang": cfg["data"]["tgt_lang"],
+        # A multilingual model's directions (sources carry a <2xx> target tag); [] when bilingual.
+        "directions": list(cfg["data"].get("directions") or []),
         "dtype": dtype,
         "vocab": {"type": cfg["vocab"]["type"], "joint": joint,
                   "src_size": _sizes(bytes(payload["src_spm"].numpy())),

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nmt.checkpoint import config_of, load_checkpoint, meta_of, tokenizer_of
+from nmt.config.directions import directions_of
 from nmt.model import build_model
 from nmt.model.seq2seq import count_parameters
 
@@ -26,7 +27,9 @@ def describe(path: Path, payload: dict[str, Any] | None = None) -> dict[str, Any
     train = payload.get("train_state") or {}
     return {
         "file": str(path),
-        "language_pair": f"{cfg.data.src_lang}-{cfg.data.tgt_lang}",
+        "language_pair": ", ".join(str(x) for x in directions_of(cfg.data)),
+        # Every direction a multilingual model was trained on (data.directions), else the one.
+        "directions": [str(x) for x in directions_of(cfg.data)],
         "src_lang": cfg.data.src_lang,
         "tgt_lang": cfg.data.tgt_lang,
         "dataset": cfg.data.dataset,
@@ -71,7 +74,7 @@ def format_info(info: dict[str, Any]) -> str:
             else "none (averaged weights: score them with nmt evaluate)" if t["averaged_from"] else known(None))
     rows = [
         ("file", info["file"]),
-        ("language pair", f"{info['language_pair']}  ({info['dataset']})"),
+        ("directions" if len(info["directions"]) > 1 else "language pair", f"{info['language_pair']}  ({info['dataset']})"),
         ("model", f"{m['cell']}: emb {m['emb_size']}, encoder {m['enc_layers']}x{m['enc_hidden']} "
                   f"bidirectional, decoder {m['dec_layers']}x{m['dec_hidden']}"
                   f"{', input feeding' if m['input_feeding'] else ''}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import sentencepiece as spm
 
@@ -21,8 +21,11 @@ from nmt.errors import NmtError
 PAD_ID, UNK_ID, BOS_ID, EOS_ID = 0, 1, 2, 3
 
 
-def train_sentencepiece(sentences: Iterable[str], cfg: VocabConfig) -> bytes:
-    """Train one SentencePiece model on ``sentences`` and return its serialized proto."""
+def train_sentencepiece(sentences: Iterable[str], cfg: VocabConfig, symbols: Sequence[str] = ()) -> bytes:
+    """Train one SentencePiece model on ``sentences`` and return its serialized proto.
+
+    ``symbols`` (language and corpus tags, ``<2en>``, ``<BT>``) become user-defined
+    symbols: one piece wherever they occur, never split by the model."""
     lines = [s for s in sentences if s.strip()]
     if not lines:
         raise NmtError("cannot train a SentencePiece model on an empty training set")
@@ -45,6 +48,8 @@ def train_sentencepiece(sentences: Iterable[str], cfg: VocabConfig) -> bytes:
             hard_vocab_limit=True,
             minloglevel=2,
             num_threads=2,
+            user_defined_symbols=list(symbols),
+            byte_fallback=cfg.byte_fallback,
         )
     except RuntimeError as exc:
         first = str(exc).splitlines()[-1] if str(exc) else "training failed"
@@ -97,11 +102,14 @@ class Tokenizer:
         self._tgt = self._src if self.tgt_proto == self.src_proto else _load(self.tgt_proto)
 
     @classmethod
-    def train(cls, sources: list[str], targets: list[str], cfg: VocabConfig) -> "Tokenizer":
+    def train(cls, sources: list[str], targets: list[str], cfg: VocabConfig, symbols: Sequence[str] = ()
+              ) -> "Tokenizer":
+        """SentencePiece on the training text (one joint model, or one per side); ``symbols``
+        are kept whole on the source side, where tags go."""
         if cfg.joint:
-            proto = train_sentencepiece(sources + targets, cfg)
+            proto = train_sentencepiece(sources + targets, cfg, symbols)
             return cls(proto, proto)
-        return cls(train_sentencepiece(sources, cfg), train_sentencepiece(targets, cfg))
+        return cls(train_sentencepiece(sources, cfg, symbols), train_sentencepiece(targets, cfg))
 
     @property
     def joint(self) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "nmt" / "config" / "sections.py"
 TARGET = ROOT / "docs" / "configuration.md"
-SECTIONS = {"DataConfig": "data", "CorpusConfig": "data.corpora[i]", "VocabConfig": "vocab", "ModelConfig": "model", "TrainConfig": "train",
+SECTIONS = {"DataConfig": "data", "FilterConfig": "data.filter", "CorpusConfig": "data.corpora[i]", "VocabConfig": "vocab", "ModelConfig": "model", "TrainConfig": "train",
             "DecodeConfig": "decode"}
 
 

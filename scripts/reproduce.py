@@ -133,6 +133,13 @@ def main() -> int:
         "resolved_config": cfg.to_dict(),
     }
     args.results.mkdir(parents=True, exist_ok=True)
+    # The test hypotheses travel with the row, so that a later `nmt evaluate
+    # --compare --hyp` can test a difference for significance without the model.
+    hyps = args.results / "hyps"
+    hyps.mkdir(exist_ok=True)
+    hyp_file = hyps / f"{name}.{cfg.data.test_split}.{cfg.data.tgt_lang}"
+    hyp_file.write_text((out / "test.hyp").read_text())
+    result["hyp_file"] = str(hyp_file.relative_to(ROOT)) if hyp_file.is_relative_to(ROOT) else str(hyp_file)
     path = args.results / f"{name}.json"
     path.write_text(json.dumps(result, indent=2) + "\n")
     print(f"{name}: test BLEU {result['bleu']:.2f} chrF {result['chrf']:.2f} "

@@ -127,6 +127,10 @@ ModelOpt = Annotated[Path, typer.Option("--model", "-m", help="Checkpoint (.pt) 
                                         "folder written by nmt export --format hub.")]
 ModelsOpt = Annotated[list[Path], typer.Option("--model", "-m", help="Checkpoint (.pt) written by nmt train, or a "
                                                "model folder; repeat for an ensemble (same vocabulary).")]
+TgtLangOpt = Annotated[Optional[str], typer.Option("--tgt-lang", help="A multilingual model's target language "
+                      "(data.directions; default: its only one).")]
+SrcLangOpt = Annotated[Optional[str], typer.Option("--src-lang", help="A multilingual model's source language "
+                      "(checked against those it was trained on).")]
 BeamOpt = Annotated[Optional[int], typer.Option("--beam", "-b", min=1, help="Beam size (1 = greedy).")]
 BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Sentences per decoding batch (default: the model's decode.batch_size; at least 1000 on a GPU).")]
 LpOpt = Annotated[Optional[float], typer.Option("--length-penalty", min=0.0, help="GNMT length penalty alpha.")]

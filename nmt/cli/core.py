@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -26,6 +26,8 @@ from nmt.cli.app import (
     ModelsOpt,
     SetOpt,
     ShortlistOpt,
+    SrcLangOpt,
+    TgtLangOpt,
     app,
     one_line_errors,
 )
@@ -116,6 +118,8 @@ def translate(
     top_p: TopPOpt = 1.0,
     seed: SeedOpt = 0,
     engine: EngineOpt = Engine.torch,
+    tgt_lang: TgtLangOpt = None,
+    src_lang: SrcLangOpt = None,
 ) -> None:
     """Translate stdin (or --input) line by line to stdout (or --output).
 
@@ -135,7 +139,8 @@ def translate(
             writer = AttentionWriter(attention, attention_format)
         translator = Translator.load(model, engine=engine.value, device=device, threads=threads, sampling=sampling,
                                      beam=beam, batch_size=batch_size, length_penalty=length_penalty, int8=int8,
-                                     shortlist=shortlist)
+                                     shortlist=shortlist).with_options(tgt_lang=tgt_lang, src_lang=src_lang)
+        translator.source_tag()  # a multilingual model without --tgt-lang fails before reading a line
         if n_best > translator.decode.beam_size and sampling is None:
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
         if input is not None and not input.is_file():
@@ -184,6 +189,8 @@ def evaluate(
                                              "randomization.", rich_help_panel="Significance")] = "bs",
     samples: Annotated[int, typer.Option("--samples", min=0, help="Resamples (bs, default 1000) or trials "
                                          "(ar, default 10000).", rich_help_panel="Significance")] = 0,
+    direction: Annotated[Optional[str], typer.Option("--direction", help="A multilingual model's direction, "
+                         "SRC-TGT (default: each it was trained on; any pair of its languages).")] = None,
 ) -> None:
     """Translate a split and print BLEU and chrF with their sacreBLEU signatures.
 
@@ -191,9 +198,8 @@ def evaluate(
 
     Compare systems: nmt evaluate --compare -m A.pt -m B.pt [--hyp C.txt] (p-values against A).
     """
-    from nmt.data.sources import load_splits
+    from nmt.config.directions import Direction, directions_of, is_multilingual
     from nmt.decoding.translator import Translator
-    from nmt.metrics import score, score_by_length
 
     with one_line_errors():
         models, hyps_files = list(model or []), list(hyp or [])
@@ -211,43 +217,78 @@ def evaluate(
 
         translators = [load([m]) for m in models] if compare else ([load(models)] if models else [])
         data = translators[0].config.data if translators and translators[0].config else None
-        ds = dataset or (data.dataset if data else None)
-        src = src_lang or (data.src_lang if data else None)
-        tgt = tgt_lang or (data.tgt_lang if data else None)
-        if ds is None or src is None or tgt is None:
-            raise NmtError("without --model, give --dataset, --src and --tgt", exit_code=2)
-        pairs = load_splits(ds, data.name if data and not dataset else None, [split], src, tgt)[split].pairs
-        refs = [t for _, t in pairs]
-        systems: list[tuple[str, list[str]]] = []
-        for path, tr in zip(models if compare else ["+".join(map(str, models))], translators):
-            systems.append((str(path), tr.translate([s for s, _ in pairs])))
-        for path in hyps_files:
-            if not path.is_file():
-                raise NmtError(f"{path}: hypothesis file not found", exit_code=2)
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            if len(lines) != len(refs):
-                raise NmtError(f"{path}: {len(lines)} lines, but {ds} [{split}] has {len(refs)} references",
-                               exit_code=2)
-            systems.append((str(path), lines))
-        where = {"dataset": ds, "split": split, "src_lang": src, "tgt_lang": tgt,
-                 "beam_size": translators[0].decode.beam_size if translators else None}
-        if compare:
-            _print_comparison(systems, refs, paired_test, samples, where, as_json)
-            return
-        hyps = systems[0][1]
-        if save is not None:
-            save.write_text("".join(h + "\n" for h in hyps), encoding="utf-8")
-        scores = score(hyps, refs)
-        buckets = score_by_length([s for s, _ in pairs], hyps, refs) if by_length else None
-        if as_json:
-            print(json.dumps({**scores.to_dict(), **where, **({"by_length": buckets} if buckets else {})}, indent=2))
-        else:
-            print(f"BLEU {scores.bleu:.2f}  {scores.bleu_signature}")
-            print(f"     {scores.bleu_detail}")
-            print(f"chrF {scores.chrf:.2f}  {scores.chrf_signature}")
-            for row in buckets or []:
-                scored = f"BLEU {row['bleu']:6.2f}  chrF {row['chrf']:6.2f}" if row["sentences"] else "-"
-                print(f"source words {row['bucket']:>6}: {row['sentences']:5d} sentences  {scored}")
+        if direction is not None:
+            chosen = Direction.parse(direction, "--direction")
+            src_lang, tgt_lang = chosen.src, chosen.tgt
+        pairs_to_score = ([(x.src, x.tgt) for x in directions_of(data)]
+                          if data is not None and is_multilingual(data) and not (src_lang or tgt_lang)
+                          else [(src_lang, tgt_lang)])
+        if len(pairs_to_score) > 1 and (compare or hyps_files or save is not None):
+            raise NmtError("this model has several directions: choose one with --direction", exit_code=2)
+        results = {}
+        for src, tgt in pairs_to_score:
+            if data is not None and is_multilingual(data):
+                translators = [tr.with_options(src_lang=src, tgt_lang=tgt) for tr in translators]
+            results[f"{src}-{tgt}"] = _evaluate_one(
+                translators, models, hyps_files, data, dataset, split, src, tgt, save, by_length, compare,
+                paired_test, samples, as_json, header=len(pairs_to_score) > 1)
+        if as_json and len(pairs_to_score) > 1:
+            mean = sum(r["bleu"] for r in results.values()) / len(results)
+            print(json.dumps({"directions": results, "mean_bleu": round(mean, 2)}, indent=2))
+        elif len(pairs_to_score) > 1:
+            print(f"mean BLEU over {len(results)} directions: "
+                  f"{sum(r['bleu'] for r in results.values()) / len(results):.2f}")
+
+
+def _evaluate_one(translators: list, models: list[Path], hyps_files: list[Path], data: Any, dataset: str | None,
+                  split: str, src: str | None, tgt: str | None, save: Path | None, by_length: bool, compare: bool,
+                  paired_test: str, samples: int, as_json: bool, header: bool) -> dict:
+    """``nmt evaluate`` for one direction: score (or compare) and print; the scores as a dict.
+    ``header``: one of several directions (its name printed first; with --json, printed by the caller)."""
+    from nmt.data.sources import load_splits
+    from nmt.metrics import score, score_by_length
+
+    ds = dataset or (data.dataset if data else None)
+    src = src or (data.src_lang if data else None)
+    tgt = tgt or (data.tgt_lang if data else None)
+    if ds is None or src is None or tgt is None:
+        raise NmtError("without --model, give --dataset, --src and --tgt", exit_code=2)
+    pairs = load_splits(ds, data.name if data and not dataset else None, [split], src, tgt)[split].pairs
+    refs = [t for _, t in pairs]
+    systems: list[tuple[str, list[str]]] = []
+    for path, tr in zip(models if compare else ["+".join(map(str, models))], translators):
+        systems.append((str(path), tr.translate([s for s, _ in pairs])))
+    for path in hyps_files:
+        if not path.is_file():
+            raise NmtError(f"{path}: hypothesis file not found", exit_code=2)
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if len(lines) != len(refs):
+            raise NmtError(f"{path}: {len(lines)} lines, but {ds} [{split}] has {len(refs)} references",
+                           exit_code=2)
+        systems.append((str(path), lines))
+    where = {"dataset": ds, "split": split, "src_lang": src, "tgt_lang": tgt,
+             "beam_size": translators[0].decode.beam_size if translators else None}
+    if compare:
+        _print_comparison(systems, refs, paired_test, samples, where, as_json)
+        return where
+    hyps = systems[0][1]
+    if save is not None:
+        save.write_text("".join(h + "\n" for h in hyps), encoding="utf-8")
+    scores = score(hyps, refs)
+    buckets = score_by_length([s for s, _ in pairs], hyps, refs) if by_length else None
+    result = {**scores.to_dict(), **where, **({"by_length": buckets} if buckets else {})}
+    if as_json and not header:
+        print(json.dumps(result, indent=2))
+    elif not as_json:
+        if header:
+            print(f"{src}-{tgt}:")
+        print(f"BLEU {scores.bleu:.2f}  {scores.bleu_signature}")
+        print(f"     {scores.bleu_detail}")
+        print(f"chrF {scores.chrf:.2f}  {scores.chrf_signature}")
+        for row in buckets or []:
+            scored = f"BLEU {row['bleu']:6.2f}  chrF {row['chrf']:6.2f}" if row["sentences"] else "-"
+            print(f"source words {row['bucket']:>6}: {row['sentences']:5d} sentences  {scored}")
+    return result
 
 
 def _print_comparison(systems: list[tuple[str, list[str]]], refs: list[str], test: str, samples: int,

@@ -1,6 +1,7 @@
 """Typed configuration: the sections (dataclasses), their checks, and loading from YAML.
 
-Dependency direction inside: ``sections`` <- ``checks`` <- ``loading``. Everything a
+Dependency direction inside: ``sections`` <- ``checks`` <- ``loading``; ``directions``
+(what data.directions means: the directions, their tags) reads ``sections`` only. Everything a
 caller needs is re-exported here (``from nmt.config import Config, load_config``).
 """
 
@@ -12,6 +13,7 @@ from nmt.config.sections import (
     CorpusConfig,
     DataConfig,
     DecodeConfig,
+    FilterConfig,
     ModelConfig,
     TrainConfig,
     VocabConfig,
@@ -24,6 +26,7 @@ __all__ = [
     "CorpusConfig",
     "DataConfig",
     "DecodeConfig",
+    "FilterConfig",
     "ModelConfig",
     "TrainConfig",
     "VocabConfig",

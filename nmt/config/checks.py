@@ -37,6 +37,22 @@ def validate(cfg: Config) -> None:
         if not c.dataset:
             raise ConfigError(f"data.corpora[{i}].dataset is required (a hub id or a local folder)")
         positive(f"data.corpora[{i}].weight", c.weight)
+    for i, c in enumerate(d.corpora):
+        if c.tag is not None and (not c.tag or any(ch.isspace() for ch in c.tag)):
+            raise ConfigError(f"data.corpora[{i}].tag must be one word without spaces (e.g. <BT>), got {c.tag!r}")
+    seen = set()
+    for i, x in enumerate(d.directions):
+        src, sep, tgt = x.partition("-")
+        if not (sep and src and tgt) or "-" in tgt or any(ch.isspace() for ch in x):
+            raise ConfigError(f"data.directions[{i}]: {x!r} is not a direction (write SRC-TGT, e.g. de-en)")
+        if src == tgt:
+            raise ConfigError(f"data.directions[{i}]: {x!r} translates a language into itself")
+        if x in seen:
+            raise ConfigError(f"data.directions[{i}]: {x!r} is listed twice")
+        seen.add(x)
+    positive("data.direction_temperature", d.direction_temperature)
+    if d.filter.max_ratio and d.filter.max_ratio < 1.0:
+        raise ConfigError(f"data.filter.max_ratio must be 0 (off) or >= 1, got {d.filter.max_ratio}")
     for key in ("max_train_examples", "max_valid_examples"):
         if getattr(d, key) is not None:
             positive(f"data.{key}", getattr(d, key))

@@ -95,12 +95,13 @@ def config_from_dict(raw: dict[str, Any], source: str = "config") -> Config:
 
 
 def parse_override(item: str) -> tuple[list[str], Any]:
-    """``"model.hidden_size=512"`` → (["model", "hidden_size"], 512); values are YAML."""
+    """``"model.hidden_size=512"`` → (["model", "hidden_size"], 512); values are YAML. A key
+    may go deeper into a nested section: ``data.filter.max_ratio=2``."""
     if "=" not in item:
         raise ConfigError(f"--set {item!r}: expected KEY=VALUE, e.g. model.dropout=0.2")
     key, _, text = item.partition("=")
     parts = key.strip().split(".")
-    if len(parts) != 2 or not all(parts):
+    if len(parts) < 2 or not all(parts):
         raise ConfigError(f"--set {item!r}: KEY must be SECTION.FIELD, e.g. train.lr")
     try:
         value = yaml.safe_load(text) if text.strip() else ""
@@ -110,14 +111,21 @@ def parse_override(item: str) -> tuple[list[str], Any]:
 
 
 def apply_overrides(raw: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
-    """Return a copy of ``raw`` with each ``SECTION.FIELD=VALUE`` applied."""
-    out = {k: dict(v) if isinstance(v, dict) else v for k, v in raw.items()}
+    """Return a copy of ``raw`` with each ``SECTION.FIELD=VALUE`` applied (the sections on the
+    way copied, never changed in place)."""
+    out = dict(raw)
     for item in overrides:
-        (section, key), value = parse_override(item)
-        sub = out.setdefault(section, {})
-        if not isinstance(sub, dict):
-            raise ConfigError(f"--set {item!r}: {section} is not a section")
-        sub[key] = value
+        parts, value = parse_override(item)
+        node = out
+        for depth, name in enumerate(parts[:-1]):
+            sub = node.get(name)
+            if sub is None:
+                sub = {}
+            elif not isinstance(sub, dict):
+                raise ConfigError(f"--set {item!r}: {'.'.join(parts[: depth + 1])} is not a section")
+            node[name] = sub = dict(sub)
+            node = sub
+        node[parts[-1]] = value
     return out
 
 

@@ -59,6 +59,29 @@ class DataConfig:
     # datasets.interleave_datasets, each corpus with probability weight / sum of weights,
     # until every corpus has been seen whole (the smaller ones repeat).
     corpora: list[CorpusConfig] = field(default_factory=list)
+    # One model for several directions (``[de-en, fr-en, en-de]``; Johnson et al. 2017):
+    # each source gets its target language's tag (``<2en>``, one SentencePiece piece),
+    # batches mix the directions, and validation scores each one (best.pt on their mean).
+    # Empty: the one direction src_lang -> tgt_lang.
+    directions: list[str] = field(default_factory=list)
+    # Directions are drawn with probability proportional to (pairs / all pairs) ** (1/T):
+    # 1 follows the data, larger values up-sample the small directions (Arivazhagan et
+    # al. 2019 use 5). Equal-sized directions (Multi30k) are drawn equally at any T.
+    direction_temperature: float = 5.0
+    # Training-pair filters (the data.filter table), each counted in the run log; never validation or test.
+    filter: FilterConfig = field(default_factory=lambda: FilterConfig())
+
+
+@dataclass
+class FilterConfig:
+    """``data.filter``: what real (crawled, back-translated) corpora need removed before training."""
+
+    # Drop pairs whose longer side has more than max_ratio times the pieces of the
+    # shorter (misaligned or truncated pairs); 0 = keep all. Fairseq/Moses use 1.5-3.
+    max_ratio: float = 0.0
+    # Drop exact duplicate pairs (both sides equal), keeping the first: crawled corpora
+    # repeat boilerplate thousands of times. Hash-based: 8 bytes a pair in memory.
+    dedup: bool = False
 
 
 @dataclass
@@ -70,6 +93,10 @@ class CorpusConfig:
     split: Optional[str] = None  # its split to train on (None: data.train_split)
     # Share of training pairs drawn from this corpus, relative to the others' weights.
     weight: float = 1.0
+    # A tag put before each of its sources, e.g. ``<BT>`` for back-translated pairs
+    # (Caswell et al. 2019, "Tagged Back-Translation"): the model learns to tell synthetic
+    # sources from real ones. Tags are single SentencePiece pieces (user-defined symbols).
+    tag: Optional[str] = None
 
 
 @dataclass
@@ -88,6 +115,9 @@ class VocabConfig:
     # start-up memory flat from 100k to 4M pairs (scripts/bench_scale.py). Smaller
     # corpora (Multi30k) use every sentence, in order.
     input_sentence_size: int = 200_000
+    # Characters outside the vocabulary become their UTF-8 bytes (pieces <0x41>) instead of
+    # <unk>, so none comes out as ⁇; multilingual models (several scripts) want it.
+    byte_fallback: bool = False
 
 
 @dataclass

@@ -37,6 +37,7 @@ import torch
 
 from nmt.atomic import atomic_write
 from nmt.config import Config
+from nmt.config.directions import directions_of, is_multilingual, user_symbols
 from nmt.data.corpus import TokenCorpus, arrow_to_flat, map_ids, read_lengths
 from nmt.data.sources import (
     as_text,
@@ -127,19 +128,23 @@ def _sample_rows(n: int, k: int, block: int = 100, seed: int = 0) -> np.ndarray 
 def corpus_key(cfg: Config) -> Any:
     """What identifies the training split without reading it: its data files (local ones
     with size and modification time), the languages and data.max_train_examples (and each
-    corpus's weight, and the seed that interleaves them, with data.corpora). A dataset
-    not made of data files falls back to ``datasets``' own fingerprint."""
+    corpus's weight and tag, and the seed that interleaves them, with data.corpora; the
+    directions and their temperature with data.directions). A dataset not made of data
+    files falls back to ``datasets``' own fingerprint."""
     d = cfg.data
     idents = []
-    for c in training_corpora(d):
-        files = data_files(c.dataset, c.name, c.split or d.train_split, d.src_lang, d.tgt_lang)
-        if files is None:  # a streamed one is known by its name alone
-            ident: Any = None if d.streaming else training_text(cfg)._fingerprint
-        else:
-            ident = [(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) if os.path.exists(f) else f for f in files]
-        idents.append((c.dataset, c.name, c.split, c.weight, ident))
-    mix = cfg.train.seed if is_mixture(d) else None
+    for x in directions_of(d):
+        for c in training_corpora(d):
+            files = data_files(c.dataset, c.name, c.split or d.train_split, x.src, x.tgt)
+            if files is None:  # a streamed one is known by its name alone
+                ident: Any = None if d.streaming else training_text(cfg)._fingerprint
+            else:
+                ident = [(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) if os.path.exists(f) else f for f in files]
+            idents.append((c.dataset, c.name, c.split, c.weight, ident) + ((c.tag,) if c.tag else ()))
+    mix = cfg.train.seed if is_mixture(d) or is_multilingual(d) else None
     base = (d.src_lang, d.tgt_lang, d.max_train_examples)
+    if is_multilingual(d):
+        return ("directions", tuple(d.directions), d.direction_temperature, d.max_train_examples, mix, idents)
     if not d.corpora:  # the key earlier versions wrote, so their cache entries stay valid
         dataset, name, split, _, ident = idents[0]
         return (dataset, name, split, *base, ident)
@@ -160,7 +165,11 @@ def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
     gc.collect()
     what = f"{len(pairs)} pairs" + ("" if rows is None else f" (a sample of {n})")
     log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) on {what}")
-    return Tokenizer.train([s for s, _ in pairs], [t for _, t in pairs], v)
+    symbols = user_symbols(cfg.data)
+    if symbols or v.byte_fallback:
+        log(f"vocab: pieces kept whole: {', '.join(symbols) or 'none'}; byte fallback "
+            f"{'on' if v.byte_fallback else 'off'}")
+    return Tokenizer.train([s for s, _ in pairs], [t for _, t in pairs], v, symbols)
 
 
 def cached_tokenizer(key: str, folder: Path, train: Callable[[], Tokenizer], log: Log) -> Tokenizer:
@@ -209,8 +218,10 @@ def _write_ids(cfg: Config, tok: Tokenizer, folder: Path, final: Path, log: Log)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _kept_rows(cfg: Config, ids: dict[str, np.ndarray], log: Log) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows with both sides non-blank and within data.max_len pieces (source without EOS)."""
+def _kept_rows(cfg: Config, ids: dict[str, np.ndarray], log: Log, hashes: np.ndarray | None = None,
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows with both sides non-blank and within data.max_len pieces (source without EOS),
+    then data.filter's: a length ratio within max_ratio, the first of duplicate pairs."""
     d = cfg.data
     src_len, tgt_len, blank = ids["src_len"], ids["tgt_len"], ids["blank"]
     if blank.any():
@@ -221,11 +232,55 @@ def _kept_rows(cfg: Config, ids: dict[str, np.ndarray], log: Log) -> tuple[np.nd
     long = int((~blank & ~fits).sum())
     if long:
         log(f"data: dropped {long} training pairs longer than {d.max_len} pieces")
-    rows = np.flatnonzero(~blank & fits)
+    keep = ~blank & fits
+    if d.filter.max_ratio:
+        s, t = src_len - 1, tgt_len
+        skewed = keep & (np.maximum(s, t) > d.filter.max_ratio * np.minimum(s, t))
+        log(f"data: dropped {int(skewed.sum())} training pairs whose length ratio exceeds "
+            f"{d.filter.max_ratio:g} (data.filter.max_ratio)")
+        keep &= ~skewed
+    rows = np.flatnonzero(keep)
+    if hashes is not None:
+        _, first = np.unique(hashes[rows], return_index=True)
+        log(f"data: dropped {len(rows) - len(first)} duplicate training pairs (data.filter.dedup)")
+        rows = rows[np.sort(first)]
     rows = rows.astype(np.int32) if len(blank) < 2**31 else rows
     if not len(rows):
-        raise NmtError(f"{training_name(cfg.data)}: no training pair fits data.max_len={d.max_len}")
+        raise NmtError(f"{training_name(cfg.data)}: no training pair fits data.max_len={d.max_len}"
+                       + (" and data.filter" if d.filter.max_ratio or d.filter.dedup else ""))
+    log(f"data: training on {len(rows)} of {len(blank)} pairs")
     return rows, src_len[rows], tgt_len[rows]
+
+
+def hash_batch(batch: dict[str, list]) -> dict[str, list]:
+    """datasets.map function: an 8-byte hash of each (source, target) pair (data.filter.dedup)."""
+    return {"hash": [int.from_bytes(hashlib.blake2b(f"{s}\0{t}".encode("utf-8", "surrogatepass"),
+                                                    digest_size=8).digest(), "little", signed=True)
+                     for s, t in zip(as_text(batch["src"]), as_text(batch["tgt"]))]}
+
+
+def pair_hashes(cfg: Config, path: Path, log: Log) -> np.ndarray:
+    """Each training pair's hash (int64, in corpus order), cached at ``path``: 8 bytes a
+    pair (32 MB at 4M pairs), made with datasets.map over the text, which streams it."""
+    import datasets
+
+    if path.is_file():
+        return np.load(path)
+    text = training_text(cfg)
+    log(f"data: hashing {len(text)} training pairs for data.filter.dedup")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.stem}.", dir=path.parent))
+    try:
+        hashed = text.map(hash_batch, batched=True, batch_size=10_000, remove_columns=list(text.column_names),
+                          features=datasets.Features({"hash": datasets.Value("int64")}),
+                          num_proc=num_proc(cfg, len(text)) if num_proc(cfg, len(text)) > 1 else None,
+                          cache_file_name=str(tmp / "hash.arrow"), new_fingerprint=path.stem,
+                          load_from_cache_file=False)
+        hashes = hashed.with_format("arrow")["hash"].to_numpy().astype(np.int64, copy=False)
+        del hashed
+        atomic_write(path, lambda f: np.save(f, hashes))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return hashes
 
 
 def cached_shortlist(path: Path, count: Callable[[], Shortlist]) -> Shortlist:
@@ -254,7 +309,7 @@ def training_text(cfg: Config) -> Any:
     data.max_train_examples."""
     d = cfg.data
     text = training_split(d, seed=cfg.train.seed)
-    if d.max_train_examples and d.max_train_examples < len(text):
+    if d.max_train_examples and d.max_train_examples < len(text) and not is_multilingual(d):  # else: per direction
         text = text.select(range(d.max_train_examples))
     if len(text) == 0:
         raise NmtError(f"{training_name(cfg.data)}: the training set is empty")
@@ -272,14 +327,17 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     corpus_id = corpus_key(cfg)
     if tok is None:
         v = cfg.vocab
-        spm_key = cache_key("spm", corpus_id, v.type, v.vocab_size, v.joint, v.character_coverage, v.input_sentence_size)
+        extra = (v.byte_fallback, user_symbols(cfg.data)) if v.byte_fallback or user_symbols(cfg.data) else ()
+        spm_key = cache_key("spm", corpus_id, v.type, v.vocab_size, v.joint, v.character_coverage, v.input_sentence_size,
+                            *extra)
         tok = cached_tokenizer(spm_key, folder, lambda: _train_tokenizer(cfg, log), log)
     ids_key = cache_key("ids", corpus_id, hashlib.sha256(tok.src_proto).hexdigest(),
                    hashlib.sha256(tok.tgt_proto).hexdigest())
     path = folder / f"ids-{ids_key}"
     if not (path / "meta.json").is_file():
         _write_ids(cfg, tok, folder, path, log)
-    rows, src_len, tgt_len = _kept_rows(cfg, read_lengths(path), log)
+    hashes = pair_hashes(cfg, folder / f"hashes-{cache_key('hashes', corpus_id)}.npy", log) if cfg.data.filter.dedup else None
+    rows, src_len, tgt_len = _kept_rows(cfg, read_lengths(path), log, hashes)
 
     def open_corpus() -> TokenCorpus:
         return TokenCorpus(**map_ids(path), rows=rows, src_len=src_len, tgt_len=tgt_len)
@@ -291,6 +349,7 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
         log(f"data: counting the shortlist table over {min(MAX_PAIRS, len(view))} pairs")
         return count_shortlist(lambda: view.chunks(MAX_PAIRS), tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
 
-    key = cache_key("shortlist", ids_key, cfg.data.max_len)
+    f = cfg.data.filter
+    key = cache_key("shortlist", ids_key, cfg.data.max_len, *((f.max_ratio, f.dedup) if f.max_ratio or f.dedup else ()))
     shortlist = cached_shortlist(folder / f"shortlist-{key}.npz", count)
     return open_corpus(), tok, shortlist

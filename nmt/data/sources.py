@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from nmt.config.directions import directions_of, is_multilingual, tag_sources, target_tag, temperature_probabilities
 from nmt.config.sections import CorpusConfig, DataConfig
 from nmt.errors import NmtError
 
@@ -220,7 +221,7 @@ def load_split(dataset: str, name: str | None, split: str, src: str, tgt: str,
 def training_corpora(d: DataConfig) -> list[CorpusConfig]:
     """What ``nmt train`` trains on: ``data.corpora``, or else data.dataset's training split."""
     if d.corpora:
-        return [c if c.split else CorpusConfig(c.dataset, c.name, d.train_split, c.weight) for c in d.corpora]
+        return [c if c.split else replace(c, split=d.train_split) for c in d.corpora]
     return [CorpusConfig(d.dataset, d.name, d.train_split)]
 
 
@@ -234,34 +235,80 @@ def is_mixture(d: DataConfig) -> bool:
     return len({c.weight for c in d.corpora}) > 1
 
 
-def training_split(d: DataConfig, seed: int = 0, streaming: bool = False) -> Any:
-    """The training pairs as one dataset with ``src``/``tgt`` columns (see :func:`load_split`).
+def _prefix(batch: dict[str, list], tag: str) -> dict[str, list]:
+    """datasets.map function: ``tag`` before each non-blank source."""
+    return {"src": tag_sources(as_text(batch["src"]), tag)}
 
-    Several corpora are concatenated when their weights are equal (each pair once an
-    epoch) and otherwise interleaved by ``datasets.interleave_datasets`` with probability
-    weight / total, seeded with ``seed``, until each corpus has been drawn whole
-    (``all_exhausted``: a small corpus repeats rather than a large one being cut)."""
+
+def with_tag(ds: Any, tag: str | None) -> Any:
+    """``ds`` with ``tag`` put before its sources (datasets.map, batched; lazy when streamed)."""
+    return ds if not tag else ds.map(_prefix, batched=True, fn_kwargs={"tag": tag})
+
+
+_STRING = {"src": "string", "tgt": "string"}
+
+
+def _as_strings(parts: list[Any]) -> list[Any]:
+    import datasets
+
+    string = datasets.Features({k: datasets.Value(v) for k, v in _STRING.items()})
+    return [p if p.features is None or p.features == string else p.cast(string) for p in parts]
+
+
+def _direction_split(d: DataConfig, src: str, tgt: str, seed: int, streaming: bool) -> Any:
+    """The training pairs of one direction: data.corpora (each with its tag) or data.dataset."""
     import datasets
 
     corpora = training_corpora(d)
     parts = []
     for i, c in enumerate(corpora):
         try:
-            parts.append(load_split(c.dataset, c.name, c.split or d.train_split, d.src_lang, d.tgt_lang, streaming))
+            part = load_split(c.dataset, c.name, c.split or d.train_split, src, tgt, streaming)
         except NmtError as exc:
             if not d.corpora:
                 raise
             raise NmtError(f"data.corpora[{i}]: {str(exc).removeprefix('data.dataset: ')}",
                            exit_code=exc.exit_code) from None
+        parts.append(with_tag(part, c.tag))
     if len(parts) == 1:
         return parts[0]
-    string = datasets.Features({"src": datasets.Value("string"), "tgt": datasets.Value("string")})
-    parts = [p if p.features is None or p.features == string else p.cast(string) for p in parts]
+    parts = _as_strings(parts)
     if not is_mixture(d):
         return datasets.concatenate_datasets(parts)
     total = sum(c.weight for c in corpora)
     return datasets.interleave_datasets(parts, probabilities=[c.weight / total for c in corpora], seed=seed,
                                         stopping_strategy="all_exhausted")
+
+
+def direction_probabilities(d: DataConfig, sizes: list[int]) -> list[float]:
+    """How often each of data.directions is drawn (:func:`temperature_probabilities`)."""
+    return temperature_probabilities(sizes, d.direction_temperature)
+
+
+def training_split(d: DataConfig, seed: int = 0, streaming: bool = False) -> Any:
+    """The training pairs as one dataset with ``src``/``tgt`` columns (see :func:`load_split`).
+
+    Several corpora are concatenated when their weights are equal (each pair once an
+    epoch) and otherwise interleaved by ``datasets.interleave_datasets`` with probability
+    weight / total, seeded with ``seed``, until each corpus has been drawn whole
+    (``all_exhausted``: a small corpus repeats rather than a large one being cut).
+
+    With data.directions, each direction's pairs get their target tag and the directions
+    are mixed the same way, with temperature probabilities (equal-sized directions, or
+    streamed ones whose size is unknown, are concatenated: each pair once an epoch)."""
+    import datasets
+
+    pairs = directions_of(d)
+    if not is_multilingual(d):
+        return _direction_split(d, d.src_lang, d.tgt_lang, seed, streaming)
+    parts = [_direction_split(d, x.src, x.tgt, seed, streaming) for x in pairs]
+    if d.max_train_examples and not streaming:  # per direction, so that every direction is in the sample
+        parts = [p.select(range(min(d.max_train_examples, len(p)))) for p in parts]
+    parts = _as_strings([with_tag(p, target_tag(x.tgt)) for p, x in zip(parts, pairs)])
+    probs = None if streaming else direction_probabilities(d, [len(p) for p in parts])
+    if probs is None or max(probs) - min(probs) < 1e-9:
+        return datasets.concatenate_datasets(parts)
+    return datasets.interleave_datasets(parts, probabilities=probs, seed=seed, stopping_strategy="all_exhausted")
 
 
 def data_files(dataset: str, name: str | None, split: str, src: str, tgt: str) -> list[str] | None:

@@ -19,6 +19,7 @@ from torch import nn
 
 from nmt.checkpoint import config_of, load_checkpoint, shortlist_of, tokenizer_of
 from nmt.config import Config, DecodeConfig
+from nmt.config.directions import source_tag, tag_sources
 from nmt.data.batching import batch_indices, make_src_batch
 from nmt.decoding.beam_pool import BeamPool
 from nmt.decoding.ensemble import Ensemble, check_members
@@ -39,6 +40,7 @@ PathLike = Union[str, Path]
 Engine = Literal["torch", "onnxruntime"]
 
 # Decoding options a caller may set per translator or per call -> DecodeConfig fields.
+# Besides these, ``tgt_lang`` and ``src_lang`` choose a multilingual model's direction.
 OPTIONS = {"beam": "beam_size", "batch_size": "batch_size", "length_penalty": "length_penalty",
            "shortlist": "shortlist", "max_len_a": "max_len_a", "max_len_b": "max_len_b"}
 
@@ -118,6 +120,10 @@ class Translator:
     more_shortlists: tuple[Shortlist, ...] = ()  # the other ensemble members' (their union is used)
     sampling: Sampling | None = None  # sample instead of searching
     sources: tuple[Path, ...] = ()  # the files or folders the model was loaded from
+    # A multilingual model's target language (data.directions; None: its only one) and,
+    # checked only, the source language (see nmt.config.directions.source_tag).
+    tgt_lang: str | None = None
+    src_lang: str | None = None
 
     @classmethod
     def load(cls, path: PathLike | Sequence[PathLike], *, engine: Engine = "torch", device: str = "auto",
@@ -212,6 +218,11 @@ class Translator:
     def with_options(self, **options: object) -> Translator:
         """This translator with other decoding options (:data:`OPTIONS`; None keeps one); the same model."""
         changes = {}
+        langs = {k: v for k in ("tgt_lang", "src_lang") if (v := options.pop(k, None)) is not None}
+        if langs:
+            tr = replace(self, **langs)
+            tr.source_tag()  # a language the model cannot read or write fails here, once
+            return tr.with_options(**options)
         for name, value in options.items():
             if name not in OPTIONS:
                 raise NmtError(f"unknown decoding option {name!r} (known: {', '.join(sorted(OPTIONS))})",
@@ -227,11 +238,18 @@ class Translator:
                 raise NmtError(f"{name} must be an int >= 1, got {changes[name]!r}", exit_code=2)
         return replace(self, decode=replace(self.decode, **changes))
 
+    def source_tag(self) -> str | None:
+        """The tag put before each source: a multilingual model's target language (None: none)."""
+        if self.config is None:
+            return None
+        return source_tag(self.config.data, self.tgt_lang, self.src_lang)
+
     def encode(self, lines: list[str], first_line: int = 1, warn: Warn = log_warning) -> list[list[int]]:
-        """Source ids, cut to ``decode.max_src_len`` with one warning per cut line."""
+        """Source ids (after the target-language tag, for a multilingual model), cut to
+        ``decode.max_src_len`` with one warning per cut line."""
         limit = self.decode.max_src_len
         out = []
-        for i, ids in enumerate(self.tokenizer.encode_src(lines)):
+        for i, ids in enumerate(self.tokenizer.encode_src(tag_sources(lines, self.source_tag()))):
             if len(ids) > limit:
                 warn(f"line {first_line + i}: {len(ids) - 1} source pieces, truncated to {limit - 1} "
                      "(decode.max_src_len)")

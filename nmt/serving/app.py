@@ -24,52 +24,20 @@ import time
 import uuid
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nmt.decoding.lines import one_line
 from nmt.decoding.translator import Translator
+from nmt.errors import NmtError
 from nmt.serving.batcher import BatchStats, DynamicBatcher, Job, QueueFull, Stopped
+from nmt.serving.schema import Limits, TranslateRequest, TranslateResponse
 from nmt.version import __version__
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one request may ask for; everything past it is a 4xx, not a slow server."""
-
-    max_body_bytes: int = 1 << 20
-    max_lines: int = 256
-    max_line_chars: int = 10_000
-    max_beam: int = 16
-    timeout_s: float = 30.0
-
-
-class TranslateRequest(BaseModel):
-    """``POST /v1/translate``: lines to translate and how."""
-
-    model_config = ConfigDict(extra="forbid")
-    text: list[str] = Field(min_length=1, description="Lines to translate (one output each, in order).")
-    beam: Optional[int] = Field(None, ge=1, description="Beam size (1 = greedy; default: the server's).")
-    n_best: int = Field(1, ge=1, description="Hypotheses per line (at most beam).")
-    model: Optional[str] = Field(None, description="Name from /v1/models (default: the first).")
-
-
-class Hyp(BaseModel):
-    text: str
-    score: float
-
-
-class TranslateResponse(BaseModel):
-    translations: list[str] = Field(description="The best translation of each line, in order.")
-    n_best: Optional[list[list[Hyp]]] = Field(None, description="With n_best > 1: the hypotheses per line.")
-    model: str
-    timing_ms: float = Field(description="Time from request to answer inside the server.")
-    warnings: list[str] = Field(default_factory=list, description="Lines cut to decode.max_src_len.")
 
 
 class ApiError(Exception):
@@ -316,6 +284,13 @@ def create_app(state: ServerState) -> Any:
         for i, line in enumerate(req.text):
             if len(line) > lim.max_line_chars:
                 raise ApiError(413, f"text[{i}]: {len(line)} characters, over the limit of {lim.max_line_chars}")
+        try:
+            translator = translator.with_options(tgt_lang=req.target_lang, src_lang=req.source_lang)
+            translator.source_tag()
+        except NmtError as exc:
+            message = str(exc).replace("--tgt-lang", "target_lang").replace("--src-lang", "source_lang")
+            raise ApiError(422, message.replace("choose one with target_lang (target_lang in Python and nmt serve)",
+                                                "choose one with target_lang")) from None
         todo = [i for i, line in enumerate(req.text) if line.strip()]
         warnings: list[str] = []
         src = translator.encode([req.text[i] for i in todo], warn=warnings.append)

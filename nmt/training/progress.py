@@ -103,6 +103,9 @@ class ProgressReporter:
         self._write(record)
         message = (f"step {step}: valid loss {metrics['valid_loss']:.3f} ppl {metrics['valid_ppl']:.2f} "
                    f"BLEU {metrics['valid_bleu']:.2f}{' (best)' if improved else ''}")
+        each = {k.removeprefix("valid_bleu_"): v for k, v in metrics.items() if k.startswith("valid_bleu_")}
+        if each:  # data.directions: valid_bleu is their mean
+            message += " = mean of " + ", ".join(f"{k} {v:.2f}" for k, v in each.items())
         if not self.active:
             pass
         elif self.bar is not None and not self.bar.disable:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import torch
 
 from nmt.config import Config
+from nmt.config.directions import directions_of, is_multilingual, tag_sources, target_tag
 from nmt.data.batching import batch_indices, make_batch, make_src_batch
 from nmt.data.sources import load_splits
 from nmt.decoding.search import search
@@ -26,23 +27,34 @@ from nmt.training.loss import compute_loss
 @dataclass
 class ValidationSet:
     """The validation pairs as ids (``src`` with EOS, ``tgt`` without BOS/EOS) and the
-    reference text BLEU is computed against."""
+    reference text BLEU is computed against; with data.directions, each direction's pairs
+    one after the other, ``spans`` naming each direction's slice."""
 
     src: list[list[int]]
     tgt: list[list[int]]
     refs: list[str]
+    spans: tuple[tuple[str, int, int], ...] = ()
 
     @classmethod
     def load(cls, cfg: Config, tok: Tokenizer) -> "ValidationSet":
-        """data.valid_split, cut to data.max_valid_examples (never filtered otherwise)."""
+        """data.valid_split, cut to data.max_valid_examples (per direction; never filtered otherwise)."""
         d = cfg.data
-        pairs = load_splits(d.dataset, d.name, [d.valid_split], d.src_lang, d.tgt_lang)[d.valid_split].pairs
-        if d.max_valid_examples:
-            pairs = pairs[: d.max_valid_examples]
-        if not pairs:
-            raise NmtError(f"{d.dataset} [{d.valid_split}]: the validation set is empty")
-        return cls(tok.encode_src([s for s, _ in pairs]), tok.encode_tgt([t for _, t in pairs]),
-                   [t for _, t in pairs])
+        src: list[list[int]] = []
+        tgt: list[list[int]] = []
+        refs: list[str] = []
+        spans = []
+        for x in directions_of(d):
+            pairs = load_splits(d.dataset, d.name, [d.valid_split], x.src, x.tgt)[d.valid_split].pairs
+            if d.max_valid_examples:
+                pairs = pairs[: d.max_valid_examples]
+            if not pairs:
+                raise NmtError(f"{d.dataset} [{d.valid_split}]: the validation set is empty")
+            tag = target_tag(x.tgt) if is_multilingual(d) else None
+            spans.append((str(x), len(refs), len(refs) + len(pairs)))
+            src += tok.encode_src(tag_sources([s for s, _ in pairs], tag))
+            tgt += tok.encode_tgt([t for _, t in pairs])
+            refs += [t for _, t in pairs]
+        return cls(src, tgt, refs, tuple(spans) if is_multilingual(d) else ())
 
 
 @torch.no_grad()
@@ -50,7 +62,9 @@ def validate(model: Seq2Seq, data: ValidationSet, tok: Tokenizer, shortlist: Sho
              device: torch.device) -> dict[str, float]:
     """Validation loss/perplexity (no smoothing) and BLEU of greedy or small-beam
     (train.valid_beam) output, decoded as translate does (the shortlist when
-    decode.shortlist is on); ``model`` is left in the mode it came in."""
+    decode.shortlist is on); ``model`` is left in the mode it came in. With several
+    directions, ``valid_bleu`` is the mean of their BLEU (each as ``valid_bleu_de-en``):
+    best.pt is the model best on average, not on the largest direction."""
     was_training = model.training
     model.eval()
     total, tokens = 0.0, 0
@@ -73,5 +87,8 @@ def validate(model: Seq2Seq, data: ValidationSet, tok: Tokenizer, shortlist: Sho
             hyps[i] = text
     model.train(was_training)
     loss = total / max(1, tokens)
-    return {"valid_loss": loss, "valid_ppl": math.exp(min(loss, 50.0)),
-            "valid_bleu": bleu_only(hyps, data.refs)}
+    metrics = {"valid_loss": loss, "valid_ppl": math.exp(min(loss, 50.0))}
+    if not data.spans:
+        return {**metrics, "valid_bleu": bleu_only(hyps, data.refs)}
+    each = {f"valid_bleu_{name}": bleu_only(hyps[a:b], data.refs[a:b]) for name, a, b in data.spans}
+    return {**metrics, "valid_bleu": sum(each.values()) / len(each), **each}
