@@ -140,6 +140,10 @@ def main() -> int:
     hyp_file = hyps / f"{name}.{cfg.data.test_split}.{cfg.data.tgt_lang}"
     hyp_file.write_text((out / "test.hyp").read_text())
     result["hyp_file"] = str(hyp_file.relative_to(ROOT)) if hyp_file.is_relative_to(ROOT) else str(hyp_file)
+    if listed is not None:  # the shortlist's output too: shortlist vs full vocabulary, tested
+        listed_file = hyps / f"{name}.{cfg.data.test_split}.shortlist.{cfg.data.tgt_lang}"
+        listed_file.write_text((out / "test.shortlist.hyp").read_text())
+        listed["hyp_file"] = str(listed_file.relative_to(ROOT)) if listed_file.is_relative_to(ROOT) else str(listed_file)
     path = args.results / f"{name}.json"
     path.write_text(json.dumps(result, indent=2) + "\n")
     print(f"{name}: test BLEU {result['bleu']:.2f} chrF {result['chrf']:.2f} "

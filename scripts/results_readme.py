@@ -311,3 +311,45 @@ def distillation_doc(results_dir: Path) -> str:
                        [[r["model"], f"{r['parameters'] / 1e6:.1f}M", f"{r['bleu']:.2f}", r["sentences_per_s"],
                          r["speedup"]] for r in speed["rows"]])
     return "\n".join(lines).rstrip() or "(not measured yet: the commands above write the files this is generated from)"
+
+
+def multilingual_doc(results_dir: Path) -> str:
+    """docs/results.md's multilingual section: one six-direction model against the bilingual
+    rows, and zero-shot against pivoting (multilingual.json, scripts/multilingual.py); without
+    that file, the bilingual rows alone (reproduce.py's files of each direction's config)."""
+    m = _load(results_dir, "multilingual")
+    lines: list[str] = []
+
+    def p(value: float | None) -> str:
+        if value is None:
+            return "–"
+        return f"{value:.3f}" + (" *" if value < 0.05 else " (n.s.)")
+
+    if m:
+        rows = []
+        for d in m["directions"]:
+            sig = d.get("significance") or {}
+            rows.append([d["direction"], f"{d['bleu']:.2f}", f"{d['chrf']:.2f}",
+                         f"{d['bilingual_bleu']:.2f}" if "bilingual_bleu" in d else "–",
+                         f"{d['delta_bleu']:+.2f}" if "delta_bleu" in d else "–", p(sig.get("bleu_p"))])
+        lines += block(f"**One model, six directions** (`{m['command']}`; {m['steps']} steps, best at "
+                       f"{m['best_step']}, {m['parameters'] / 1e6:.1f}M parameters; test2016, beam {m['beam_size']}, "
+                       f"full vocabulary; p: sacreBLEU paired bootstrap against the bilingual model's output, "
+                       "* = p < 0.05, n.s. = not significant):",
+                       ["direction", "multilingual BLEU", "chrF", "bilingual BLEU", "Δ", "p"], rows)
+        lines += block("**Zero-shot** (pairs never trained together) against pivoting through English with the "
+                       "same model:", ["direction", "zero-shot BLEU", "pivot BLEU", "p", "answers in English"],
+                       [[z["direction"], f"{z['zero_shot_bleu']:.2f}", f"{z['pivot_bleu']:.2f}", p(z["bleu_p"]),
+                         f"{100 * z['copied_english_share']:.0f}%"] for z in m["zero_shot"]])
+    rows = []
+    for name, runs in sorted(_seed_groups(results_dir, "multi30k_").items()):
+        r = next((x for x in runs if x["seed"] == 1), runs[0])
+        if r.get("cell") != "gru" or "_" not in name.removeprefix("multi30k_") or len(name.split("_")) != 3:
+            continue
+        rows.append([f"{r['src_lang']}→{r['tgt_lang']}", f"{r['bleu']:.2f}", f"{r['chrf']:.2f}",
+                     "yes" if r.get("hyp_file") else "no", f"`{r['command']}`"])
+    if rows:
+        lines += block("**Bilingual models** (the default config per direction, seed 1; "
+                       "hypotheses kept = can be tested for significance):",
+                       ["direction", "BLEU", "chrF", "hypotheses kept", "command"], rows)
+    return "\n".join(lines).rstrip() or "(not measured yet)"

@@ -53,6 +53,7 @@ GPU_BEGIN, GPU_END = "<!-- gpu:begin -->", "<!-- gpu:end -->"
 BYLEN_BEGIN, BYLEN_END = "<!-- by-length:begin -->", "<!-- by-length:end -->"
 DISTILL_DOC = ROOT / "docs" / "distillation.md"
 DISTILL_BEGIN, DISTILL_END = "<!-- distillation:begin -->", "<!-- distillation:end -->"
+MULTI_BEGIN, MULTI_END = "<!-- multilingual:begin -->", "<!-- multilingual:end -->"
 
 
 def machine(data: dict) -> str:
@@ -112,7 +113,7 @@ def table(results_dir: Path) -> str:
             f"{_fmt([r['time_to_best_valid_s'] / 60 for r in runs], 1)} | {command} |")
     sigs = sorted({r["bleu_signature"] for runs in groups.values() for r in runs})
     cpus = sorted({f"{r['gpu']}, torch {r['torch']}" if r.get("gpu") else
-                   f"{r['cpu']}, {r['threads']} threads, torch {r['torch']}" for runs in groups.values() for r in runs})
+                   f"{r['cpu']}, {r['threads']} thread{'s' if r['threads'] != 1 else ''}, torch {r['torch']}" for runs in groups.values() for r in runs})
     lines += ["", f"BLEU signature: `{'`, `'.join(sigs)}`; test = Multi30k test2016, beam search as in each "
               f"file's `beam_size` over the whole vocabulary; BLEU, shortlist = the same model decoded with "
               f"its lexical shortlist (`decode.shortlist`, the default of `nmt translate`), where the file "
@@ -252,6 +253,7 @@ def main() -> int:
         engines,
         ensemble_table,
         headline,
+        multilingual_doc,
         serving,
         serving_all,
         serving_ceiling,
@@ -265,7 +267,8 @@ def main() -> int:
              (TOOLBOX_DOC, ENS_BEGIN, ENS_END, ensemble_table), (SERVING_DOC, CEIL_BEGIN, CEIL_END, serving_ceiling),
              (SERVING_DOC, ALL_BEGIN, ALL_END, serving_all), (TOOLBOX_DOC, BYLEN_BEGIN, BYLEN_END, by_length_doc),
              (SERVING_DOC, LAYOUT_BEGIN, LAYOUT_END, serving_layout), (GPU_DOC, GPU_BEGIN, GPU_END, gpu_doc),
-             (DISTILL_DOC, DISTILL_BEGIN, DISTILL_END, distillation_doc))
+             (DISTILL_DOC, DISTILL_BEGIN, DISTILL_END, distillation_doc),
+             (RESULTS_DOC, MULTI_BEGIN, MULTI_END, multilingual_doc))
     texts = [(path, begin, end, make(args.results)) for path, begin, end, make in parts]
     if not args.write:
         print("\n\n".join(text for *_, text in texts))

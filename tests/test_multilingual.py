@@ -263,3 +263,24 @@ def test_filters_remove_exactly_the_planted_rows(tmp_path: Path, multi30k: Path)
         f"data.dataset={data}", "data.max_train_examples=null", "vocab.vocab_size=500", "data.max_len=200",
         f"data.cache_dir={tmp_path / 'cache'}"])
     assert len(prepare_corpus(plain)[0].rows) == len(planted)
+
+
+def test_a_streamed_corpus_takes_max_ratio_and_refuses_dedup(tmp_path: Path, multi30k: Path):
+    """data.streaming reads pairs as they come: max_ratio drops the same pairs there; dedup,
+    which needs the whole corpus, is a one-line config error instead of a silent no-op."""
+    from nmt.data.stream import prepare_stream
+
+    rows = read_jsonl(multi30k / "train.jsonl", 200)
+    rows[40] = {"de": " ".join([rows[40]["de"]] * 4), "en": "Yes."}
+    data = _folder(tmp_path / "planted", rows, ("train", "validation"))
+    base = [f"data.dataset={data}", "data.max_train_examples=null", "vocab.vocab_size=400", "data.max_len=200",
+            f"data.cache_dir={tmp_path / 'cache'}", "data.streaming=true"]
+    corpus, tok, _ = prepare_stream(load_config(ROOT / "configs" / "tiny.yaml", [*base, "data.filter.max_ratio=4"]))
+    lengths = [(len(s) - 1, len(t)) for s, t in zip(tok.encode_src([r["de"] for r in rows]),
+                                                    tok.encode_tgt([r["en"] for r in rows]))]
+    kept = sum(max(s, t) <= 4 * min(s, t) for s, t in lengths)
+    assert kept < len(rows)
+    streamed = sum(b.src.shape[0] for b in corpus.batches(0, 0, lambda k: True, 400, 0, 1) if b is not None)
+    assert streamed == kept
+    with pytest.raises(ConfigError, match="data.filter.dedup needs the whole training set"):
+        load_config(ROOT / "configs" / "tiny.yaml", [*base, "data.filter.dedup=true"])

@@ -51,6 +51,9 @@ def validate(cfg: Config) -> None:
             raise ConfigError(f"data.directions[{i}]: {x!r} is listed twice")
         seen.add(x)
     positive("data.direction_temperature", d.direction_temperature)
+    if d.filter.dedup and d.streaming:
+        raise ConfigError("data.filter.dedup needs the whole training set (the cached path): "
+                          "not with data.streaming=true")
     if d.filter.max_ratio and d.filter.max_ratio < 1.0:
         raise ConfigError(f"data.filter.max_ratio must be 0 (off) or >= 1, got {d.filter.max_ratio}")
     for key in ("max_train_examples", "max_valid_examples"):

@@ -151,6 +151,14 @@ def corpus_key(cfg: Config) -> Any:
     return ("corpora", *base, mix, idents)
 
 
+def spm_settings(cfg: Config) -> tuple:
+    """What a SentencePiece model depends on besides the corpus: the vocab settings and the
+    pieces kept whole (byte fallback and tags only when used, so older cache keys stay valid)."""
+    v, symbols = cfg.vocab, user_symbols(cfg.data)
+    extra = (v.byte_fallback, symbols) if v.byte_fallback or symbols else ()
+    return (v.type, v.vocab_size, v.joint, v.character_coverage, v.input_sentence_size, *extra)
+
+
 def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
     """SentencePiece on a sample of vocab.input_sentence_size sentences (all, in order, when the
     corpus is smaller: the same model the in-memory pipeline trained). The text is let go
@@ -326,10 +334,7 @@ def prepare_corpus(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
         log(f"data: training on {training_name(cfg.data)} ({how})")
     corpus_id = corpus_key(cfg)
     if tok is None:
-        v = cfg.vocab
-        extra = (v.byte_fallback, user_symbols(cfg.data)) if v.byte_fallback or user_symbols(cfg.data) else ()
-        spm_key = cache_key("spm", corpus_id, v.type, v.vocab_size, v.joint, v.character_coverage, v.input_sentence_size,
-                            *extra)
+        spm_key = cache_key("spm", corpus_id, *spm_settings(cfg))
         tok = cached_tokenizer(spm_key, folder, lambda: _train_tokenizer(cfg, log), log)
     ids_key = cache_key("ids", corpus_id, hashlib.sha256(tok.src_proto).hexdigest(),
                    hashlib.sha256(tok.tgt_proto).hexdigest())

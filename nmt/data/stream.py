@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from nmt.config import Config
+from nmt.config.directions import user_symbols
 from nmt.data.batching import Batch, batch_indices, make_batch
-from nmt.data.cache import Log, cache_key, cached_shortlist, cached_tokenizer, corpus_key, open_cache
+from nmt.data.cache import Log, cache_key, cached_shortlist, cached_tokenizer, corpus_key, open_cache, spm_settings
 from nmt.data.sources import as_text, drop_empty, training_name, training_split
 from nmt.errors import NmtError
 from nmt.shortlist import MAX_PAIRS, IdChunk, Shortlist, count_shortlist
@@ -52,11 +53,15 @@ def _pairs(rows: dict[str, list]) -> list[tuple[str, str]]:
     return drop_empty(list(zip(as_text(rows["src"]), as_text(rows["tgt"]))))[0]
 
 
-def _encode(tok: Tokenizer, rows: dict[str, list], max_len: int) -> tuple[list[list[int]], list[list[int]]]:
-    """Streamed rows as ids, kept as the cached corpus keeps them: no blank side, within max_len."""
+def _encode(tok: Tokenizer, rows: dict[str, list], max_len: int, max_ratio: float = 0.0
+            ) -> tuple[list[list[int]], list[list[int]]]:
+    """Streamed rows as ids, kept as the cached corpus keeps them: no blank side, within max_len
+    (and data.filter.max_ratio; dedup needs the whole corpus, so it is the cached path's only)."""
     pairs = _pairs(rows)
     src, tgt = tok.encode_src([s for s, _ in pairs]), tok.encode_tgt([t for _, t in pairs])
-    fits = [i for i in range(len(src)) if len(src[i]) - 1 <= max_len and len(tgt[i]) <= max_len]
+    ratio = max_ratio or float("inf")
+    fits = [i for i in range(len(src)) if len(src[i]) - 1 <= max_len and len(tgt[i]) <= max_len
+            and max(len(src[i]) - 1, len(tgt[i])) <= ratio * min(len(src[i]) - 1, len(tgt[i]))]
     return [src[i] for i in fits], [tgt[i] for i in fits]
 
 
@@ -72,7 +77,7 @@ class StreamCorpus:
 
     def _pool_batches(self, rows: dict[str, list], batch_tokens: int, batch_sentences: int,
                       seed: int) -> Iterator[Batch]:
-        src, tgt = _encode(self.tok, rows, self.cfg.data.max_len)
+        src, tgt = _encode(self.tok, rows, self.cfg.data.max_len, self.cfg.data.filter.max_ratio)
         lengths = [max(len(s), len(t) + 1) for s, t in zip(src, tgt)]
         for idx in batch_indices(lengths, batch_tokens, batch_sentences, shuffle=True, seed=seed):
             yield make_batch([src[i] for i in idx], [tgt[i] for i in idx])
@@ -109,7 +114,7 @@ def _train_tokenizer(cfg: Config, log: Log) -> Tokenizer:
         raise NmtError(f"{training_name(cfg.data)}: the training set is empty")
     log(f"vocab: training SentencePiece ({v.type}, {v.vocab_size}, {'joint' if v.joint else 'separate'}) "
         f"on the first {len(src)} pairs of the stream")
-    return Tokenizer.train(src, tgt, v)
+    return Tokenizer.train(src, tgt, v, user_symbols(cfg.data))
 
 
 def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist:
@@ -118,14 +123,14 @@ def _shortlist(cfg: Config, tok: Tokenizer, folder: Path, log: Log) -> Shortlist
     def chunks() -> Iterator[IdChunk]:
         stream = training_split(d, seed=cfg.train.seed, streaming=True)
         for rows in islice(stream.iter(batch_size=4096), -(-MAX_PAIRS // 4096)):
-            yield IdChunk.from_lists(*_encode(tok, rows, d.max_len))
+            yield IdChunk.from_lists(*_encode(tok, rows, d.max_len, d.filter.max_ratio))
 
     def count() -> Shortlist:
         log(f"data: counting the shortlist table over the first {MAX_PAIRS} pairs of the stream")
         return count_shortlist(chunks, tok.src_vocab_size, tok.tgt_vocab_size, tok.joint)
 
     key = cache_key("shortlist-stream", corpus_key(cfg), hashlib.sha256(tok.src_proto + tok.tgt_proto).hexdigest(),
-               d.max_len)
+                    d.max_len, *((d.filter.max_ratio,) if d.filter.max_ratio else ()))
     return cached_shortlist(folder / f"shortlist-{key}.npz", count)
 
 
@@ -134,9 +139,7 @@ def prepare_stream(cfg: Config, tok: Tokenizer | None = None, log: Log = lambda 
     """The streamed counterpart of :func:`nmt.data.cache.prepare_corpus`."""
     folder = open_cache(cfg)
     if tok is None:
-        v = cfg.vocab
-        key = cache_key("spm-stream", corpus_key(cfg), v.type, v.vocab_size, v.joint, v.character_coverage,
-                   v.input_sentence_size)
+        key = cache_key("spm-stream", corpus_key(cfg), *spm_settings(cfg))
         tok = cached_tokenizer(key, folder, lambda: _train_tokenizer(cfg, log), log)
     log(f"data: streaming {training_name(cfg.data)} "
         f"(shuffle buffer {cfg.data.shuffle_buffer} pairs)")
