@@ -245,13 +245,11 @@ def with_tag(ds: Any, tag: str | None) -> Any:
     return ds if not tag else ds.map(_prefix, batched=True, fn_kwargs={"tag": tag})
 
 
-_STRING = {"src": "string", "tgt": "string"}
-
-
 def _as_strings(parts: list[Any]) -> list[Any]:
+    """``parts`` with plain string columns, so that datasets can concatenate or interleave them."""
     import datasets
 
-    string = datasets.Features({k: datasets.Value(v) for k, v in _STRING.items()})
+    string = datasets.Features({"src": datasets.Value("string"), "tgt": datasets.Value("string")})
     return [p if p.features is None or p.features == string else p.cast(string) for p in parts]
 
 
