@@ -82,11 +82,23 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sidebyside import (
+    DEFAULT_DATA,
+    head_file,
+    mean_words,
+    median_after_first,
+    ours_train,
+    ours_translate,
+    pip_versions,
+    run,
+    say,
+    venv_python,
+    write_text_splits,
+)
 from sysinfo import cpu_model, git_commit
 
 ROOT = Path(__file__).resolve().parent.parent
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multi30k"
 JOEY_VERSION = "2.3.0"
 TORCH_VERSION = "2.13.0"
 SPM_VERSION = "0.2.0"
@@ -94,34 +106,9 @@ SPM_VERSION = "0.2.0"
 JOEY_RUNTIME_DEPS = [f"sentencepiece=={SPM_VERSION}", "importlib_metadata", "numpy", "pyyaml",
                      "sacrebleu", "subword-nmt", "tqdm", "tensorboard", "packaging", "matplotlib"]
 VERBOSE_KWARG = re.compile(r'^[ \t]*"verbose": False,[ \t]*\n', re.M)
-# Characters str.splitlines() breaks on: Joey reads its text files with it.
-LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def say(msg: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
-def run(cmd: list[str], log: Path | None = None, **kw: Any) -> subprocess.CompletedProcess:
-    """Run cmd; on failure show the tail of its output and stop."""
-    if log is None:
-        proc = subprocess.run(cmd, text=True, capture_output=True, **kw)
-        out = proc.stdout + proc.stderr
-    else:
-        with open(log, "w", encoding="utf-8") as f:
-            proc = subprocess.run(cmd, text=True, stdout=kw.pop("stdout", f), stderr=f, **kw)
-        out = log.read_text(encoding="utf-8", errors="replace")
-    if proc.returncode != 0:
-        tail = "\n".join(out.splitlines()[-40:])
-        sys.exit(f"command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{tail}")
-    return proc
 
 
 # ----------------------------------------------------------------------------- Joey venv
-
-def venv_python(venv: Path) -> Path:
-    return venv / "bin" / "python"
-
 
 def joey_ready(venv: Path) -> bool:
     py = venv_python(venv)
@@ -165,17 +152,10 @@ def setup_venv(venv: Path, work: Path) -> dict[str, str]:
     say(patch_joey(venv))
     if not joey_ready(venv):
         sys.exit(f"{venv}: Joey NMT {JOEY_VERSION} still does not import; see {work / 'logs'}")
-    out = subprocess.run([str(venv_python(venv)), "-m", "pip", "list", "--format=json",
-                          "--disable-pip-version-check"], capture_output=True, text=True, check=True).stdout
-    wanted = {"torch", "joeynmt", "sentencepiece", "numpy", "protobuf", "tensorboard", "sacrebleu"}
-    return {p["name"].lower(): p["version"] for p in json.loads(out) if p["name"].lower() in wanted}
+    return pip_versions(venv, {"torch", "joeynmt", "sentencepiece", "numpy", "protobuf", "tensorboard", "sacrebleu"})
 
 
 # ----------------------------------------------------------------------------- data
-
-def clean(text: str) -> str:
-    return " ".join(LINE_BREAKS.sub(" ", text).split())
-
 
 def prepare_data(data: Path, work: Path, vocab_size: int) -> Path:
     """Plain text {train,dev,test}.{de,en} + one joint SentencePiece model + Joey vocab file."""
@@ -185,21 +165,7 @@ def prepare_data(data: Path, work: Path, vocab_size: int) -> Path:
     if stamp.is_file() and json.loads(stamp.read_text()) == want:
         return ddir
     say(f"preparing text files and a joint SentencePiece model in {ddir}")
-    ddir.mkdir(parents=True, exist_ok=True)
-    for split, name in (("train", "train"), ("validation", "dev"), ("test", "test")):
-        de, en = [], []
-        with open(data / f"{split}.jsonl", encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                s, t = clean(row["de"]), clean(row["en"])
-                if split == "train" and not (s and t):
-                    continue  # like ours (drop_empty); Joey would drop them one-sidedly
-                de.append(s or ".")
-                en.append(t or ".")
-        (ddir / f"{name}.de").write_text("".join(x + "\n" for x in de), encoding="utf-8")
-        (ddir / f"{name}.en").write_text("".join(x + "\n" for x in en), encoding="utf-8")
+    write_text_splits(data, ddir)
 
     import sentencepiece as spm
 
@@ -315,78 +281,9 @@ def joey_translate(venv: Path, cfg_path: Path, src: Path, out: Path, env: dict, 
     return {"decode_s": float(gen[-1]), "wall_s": wall}
 
 
-# ----------------------------------------------------------------------------- ours
-
-def ours_train(a: argparse.Namespace, out: Path, env: dict, logs: Path, tag: str) -> dict:
-    sets = [f"train.max_steps={a.steps}", "train.valid_every=100000", f"train.log_every={a.log_every}",
-            "data.max_valid_examples=20", f"train.threads={a.threads}", f"data.dataset={a.data.resolve()}",
-            f"train.batch_tokens={a.batch_tokens}"]
-    cmd = [sys.executable, "-m", "nmt", "train", str(a.config), "--out", str(out), "--overwrite", "--no-progress"]
-    for s in sets:
-        cmd += ["--set", s]
-    t0 = time.perf_counter()
-    run(cmd, logs / f"ours_train_{tag}.log", env=env, cwd=str(ROOT))
-    wall = time.perf_counter() - t0
-    rows = [json.loads(x) for x in (out / "train_log.jsonl").read_text().splitlines() if x.strip()]
-    windows = [(r["step"], float(r["tgt_tokens_per_s"])) for r in rows if r.get("kind") == "train"]
-    return {"windows": windows, "wall_s": wall}
-
-
-def ours_translate(a: argparse.Namespace, ckpt: Path, src: Path, out: Path, env: dict, logs: Path, tag: str,
-                   variant: str = "default") -> dict:
-    """``variant``: default (the config's decoding), int8 (``--int8``) or full (``--no-shortlist``)."""
-    log = logs / f"ours_translate_{tag}{'' if variant == 'default' else '_' + variant}.log"
-    t0 = time.perf_counter()
-    proc = run([sys.executable, str(Path(__file__).resolve()), "--_worker-translate", str(ckpt), str(src), str(out),
-                str(a.beam), str(a.decode_batch), str(a.threads), variant], log, env=env, cwd=str(ROOT),
-               stdout=subprocess.PIPE)
-    wall = time.perf_counter() - t0
-    res = json.loads(proc.stdout.strip().splitlines()[-1])
-    res["wall_s"] = wall
-    return res
-
-
-def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threads: str, variant: str) -> None:
-    """Runs in its own process: what ``nmt translate`` does, with the decode timed apart from the load."""
-    import torch
-
-    from nmt.decoding.lines import translate_stream
-    from nmt.decoding.translator import Translator
-    from nmt.model.seq2seq import count_parameters
-
-    if int(threads):
-        torch.set_num_threads(int(threads))
-    t0 = time.perf_counter()
-    tr = Translator.load(Path(ckpt), beam=int(beam), batch_size=int(batch),
-                         int8=True if variant == "int8" else None,
-                         shortlist=False if variant == "full" else None)
-    t1 = time.perf_counter()
-    with open(src, "rb") as fin, open(out, "w", encoding="utf-8", newline="\n") as fout:
-        n = translate_stream(tr, fin, fout)
-    t2 = time.perf_counter()
-    print(json.dumps({"load_s": t1 - t0, "decode_s": t2 - t1, "n": n,
-                      "params": count_parameters(tr.model), "threads": torch.get_num_threads()}))
-
-
 # ----------------------------------------------------------------------------- driver
 
-def median_after_first(windows: list[tuple[int, float]]) -> float:
-    vals = [v for _, v in windows]
-    if len(vals) < 2:
-        sys.exit(f"only {len(vals)} logging window(s); raise --steps or lower --log-every")
-    return statistics.median(vals[1:])
-
-
-def mean_words(path: Path) -> float:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return sum(len(x.split()) for x in lines) / max(1, len(lines))
-
-
-
 def main() -> int:
-    if len(sys.argv) > 1 and sys.argv[1] == "--_worker-translate":
-        worker_translate(*sys.argv[2:9])
-        return 0
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--steps", type=int, default=300, help="training steps per run (default 300)")
     ap.add_argument("--runs", type=int, default=3, help="repeats of every measurement (default 3)")
@@ -423,9 +320,7 @@ def main() -> int:
 
     test_src = ddir / "test.de"
     if a.max_sentences:
-        test_src = work / f"test.{a.max_sentences}.de"
-        lines = (ddir / "test.de").read_text(encoding="utf-8").splitlines()[: a.max_sentences]
-        test_src.write_text("".join(x + "\n" for x in lines), encoding="utf-8")
+        test_src = head_file(ddir / "test.de", work / f"test.{a.max_sentences}.de", a.max_sentences)
     n_sent = len(test_src.read_text(encoding="utf-8").splitlines())
 
     env = dict(os.environ)

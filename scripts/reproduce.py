@@ -33,6 +33,8 @@ def main() -> int:
     ap.add_argument("--tag", default="", help="suffix of the results file name (default: seed<N> when --seed)")
     ap.add_argument("--set", dest="overrides", action="append", default=[], help="config override")
     ap.add_argument("--beam", type=int, default=None, help="beam size for the test evaluation")
+    ap.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run of this row from its last.pt (nmt train --resume)")
     ap.add_argument("--runs", type=Path, default=ROOT / "runs", help="where run folders go")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results")
     args = ap.parse_args()
@@ -52,7 +54,7 @@ def main() -> int:
     commit, dirty = git_commit(), git_dirty()
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "nmt", "train", str(args.config), "--out", str(out),
-                    "--overwrite", "--no-progress", *sets], check=True)
+                    "--resume" if args.resume else "--overwrite", "--no-progress", *sets], check=True)
     train_wall = time.perf_counter() - t0
 
     import torch
@@ -115,7 +117,9 @@ def main() -> int:
         "time_to_valid_bleu_40_s": next((r["elapsed"] for r in valid_rows if r["valid_bleu"] >= 40.0), None),
         "step_to_valid_bleu_40": next((r["step"] for r in valid_rows if r["valid_bleu"] >= 40.0), None),
         "steps": train_rows[-1]["step"] if train_rows else 0,
+        # With --resume, the wall time of the resumed part only (train_log's elapsed spans both).
         "train_wall_s": round(train_wall, 1),
+        "resumed": args.resume,
         "eval_wall_s": round(eval_wall, 1),
         "train_tgt_tokens_per_s_median": round(statistics.median(speeds), 1) if speeds else None,
         "parameters": params,
@@ -129,7 +133,8 @@ def main() -> int:
                             + (["--seed", str(args.seed)] if args.seed is not None else [])
                             + (["--tag", args.tag] if args.tag else [])
                             + [a for o in args.overrides for a in ("--set", o)]
-                            + (["--beam", str(args.beam)] if args.beam else [])),
+                            + (["--beam", str(args.beam)] if args.beam else [])
+                            + (["--resume"] if args.resume else [])),
         "resolved_config": cfg.to_dict(),
     }
     args.results.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,515 @@
+#!/usr/bin/env python
+"""Side by side with Marian (pymarian 1.12.42), the C++ engine of production NMT, on the same CPU.
+
+    python scripts/bench_vs_marian.py                       # 1,000 steps each, 2 threads (hours)
+    python scripts/bench_vs_marian.py --steps 40 --log-every 10 --max-sentences 100 --repeats 1 \\
+        --dims 256 --work runs/bench_marian_smoke --results /tmp/smoke.json   # a few minutes
+
+The same work on both sides: Multi30k de→en, **our joint 8k SentencePiece model given to
+Marian** (``vocab.spm``: Marian reads SentencePiece models itself and takes EOS/UNK from
+the model, so both toolkits see the same pieces), one training budget in updates of
+``--batch-tokens`` tokens, 2 threads each, run alone.
+
+* **Models.** Ours: the default config (embeddings 256, bi-GRU encoder 2×256 in 2 layers,
+  GRU decoder 512 with input feeding, additive attention, tied embeddings). Marian's
+  ``--type s2s`` (Nematus-style: bidirectional GRU encoder, *conditional* GRU decoder, i.e.
+  two GRU transitions around the attention each step) has one ``--dim-rnn`` for encoder and
+  decoder, so no setting is ours: ``--dims 256 512`` trains the two that bracket it
+  (256: its decoder half as wide as ours; 512: its encoder twice as wide). Both: 2 encoder
+  layers, tied embeddings (``--tied-embeddings-all``), dropout 0.3 (Marian's on the RNN
+  states), label smoothing 0.1, Adam at 1e-3, clipping at 1.0, mean cross-entropy per
+  target token, sentences over 80 pieces dropped. Parameter counts are reported (Marian's
+  from its ``model.npz``).
+* **Training speed**: target tokens (pieces + EOS) per second, the median of the logging
+  windows after the first (ours: ``train_log.jsonl``; Marian: the "words/s" of its log line,
+  which counts the same labels), and the mean target tokens per update of each side (both
+  cap a batch at ``--batch-tokens``; ours counts padded max(source, target) tokens, Marian
+  its target words, so its batches hold more target tokens: reported, not corrected).
+  Marian's ``--cpu-threads N`` trains N single-threaded replicas with synchronous SGD; ours
+  uses N intra-op threads. Validation is pushed past the last step on both sides.
+* **Validation BLEU at equal steps**: the validation split decoded at beam 5 (full
+  vocabulary, float32) by each model after ``--steps`` updates, scored by sacreBLEU here.
+* **Beam search** on test2016 (``--max-sentences``), beams 5 and 1, 1 and ``--threads``
+  threads: sentences/s and *output tokens/s* (each output re-encoded with the shared
+  SentencePiece model, + EOS: a model that writes more does more work), mean output
+  length and BLEU. Decoding only: model loading is outside both timers (ours: the
+  ``translate_stream`` call in a worker process; Marian: its own "Processed ... in Xs"
+  line, ``--stat-freq``, which starts after the model is loaded). Each timing is the
+  median of ``--repeats`` runs.
+  - Marian at its fastest CPU settings for s2s models: ``--cpu-threads N`` (N workers,
+    each its own batches), ``--maxi-batch 100 --maxi-batch-sort src``, the ``--mini-batch``
+    that is fastest at beam 5 (swept: ``--mini-batches``), float32 and FBGEMM's on-the-fly
+    packed fp16 / int8 GEMMs (``--optimize --gemm-type packed16|packed8``), with
+    ``--skip-cost`` (no final rescoring pass), and its lexical shortlist built from *our*
+    shortlist table (``lex.s2t``: each source piece, itself and its ``shortlist_per_source``
+    partners; ``--shortlist lex.s2t 100 N``: Marian adds the first 100 vocabulary ids, ours
+    the 100 most frequent pieces; Marian's is per batch, ours per sentence).
+  - Ours: the whole vocabulary in float32 (``--no-shortlist``), ``--int8``, ONNX Runtime
+    (fp32 and int8, ``nmt export --format onnx --int8``), and the shortlist (the default).
+
+``train_ratio`` = ours ÷ Marian training target tokens/s against the *faster* Marian
+setting (the bar: the smaller of the two ratios). ``decode_ratio`` = our fastest
+full-vocabulary beam-5 output tokens/s ÷ Marian's fastest full-vocabulary setting of its
+faster model, ``--threads`` threads; the fp32-vs-fp32, int8-vs-int8 and
+shortlist-vs-shortlist ratios are kept beside it. The last line printed is
+``train_ratio=X decode_ratio=Y``.
+
+Marian lives in its own virtual environment (``--marian-venv``, made on first use:
+``pymarian==1.12.42``, a 604 MB wheel built with CUDA, so ``--cpu-threads`` is always
+given). Every stage (training, decoding) is kept in ``--work`` (default
+runs/bench_marian) under a key of its settings, so an interrupted run goes on where it
+stopped and a later session can add what is missing; ``--fresh`` starts over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from sidebyside import (
+    DEFAULT_DATA,
+    head_file,
+    median_after_first,
+    ours_train,
+    ours_translate,
+    pip_versions,
+    read_lines,
+    run,
+    say,
+    venv_python,
+    write_text_splits,
+)
+from sysinfo import cpu_model, git_commit
+
+ROOT = Path(__file__).resolve().parent.parent
+MARIAN_VERSION = "1.12.42"
+# "Ep. 1 : Up. 20 : Sen. 2,562 : Cost 6.86585808 : Time 32.64s : 581.24 words/s : gNorm 0.0000"
+MARIAN_WINDOW = re.compile(r"Up\. (\d+) : Sen\. [\d,]+ : Cost [\d.]+ : Time ([\d.]+)s : ([\d.]+) words/s")
+# "Processed 16 batches, 1000 lines, 15788 source tokens in 12.51s - Speed (total): ..."
+MARIAN_DECODE = re.compile(r"Processed \d+ batches, (\d+) lines, \d+ source tokens in ([\d.]+)s")
+
+
+# ----------------------------------------------------------------------------- stages
+
+class Stages:
+    """Results of finished stages, one JSON file each under ``work/stages``, keyed by the
+    stage's settings: an interrupted benchmark resumes, a changed setting re-runs."""
+
+    def __init__(self, work: Path, fresh: bool) -> None:
+        self.dir = work / "stages"
+        if fresh and self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+
+    def get(self, name: str, settings: dict, make: Callable[..., dict], *args: Any) -> dict:
+        """The stored result of stage ``name`` with ``settings``, else ``make(*args)``, stored."""
+        key = hashlib.blake2b(json.dumps(settings, sort_keys=True).encode(), digest_size=6).hexdigest()
+        path = self.dir / f"{name}-{key}.json"
+        if path.is_file():
+            return json.loads(path.read_text())
+        result = make(*args)
+        path.write_text(json.dumps(result, indent=1) + "\n")
+        return result
+
+
+# ----------------------------------------------------------------------------- Marian
+
+def marian_ready(venv: Path) -> bool:
+    py = venv_python(venv)
+    check = f"import pymarian; assert pymarian.__version__ == {MARIAN_VERSION!r}, pymarian.__version__"
+    return py.is_file() and subprocess.run([str(py), "-c", check], capture_output=True).returncode == 0
+
+
+def setup_marian(venv: Path, logs: Path) -> dict[str, str]:
+    if not marian_ready(venv):
+        say(f"setting up pymarian {MARIAN_VERSION} in {venv} (one-off: a 604 MB wheel)")
+        if not venv_python(venv).is_file():
+            run([sys.executable, "-m", "venv", str(venv)])
+        run([str(venv_python(venv)), "-m", "pip", "install", "--disable-pip-version-check",
+             f"pymarian=={MARIAN_VERSION}"], logs / "pip_marian.log")
+    if not marian_ready(venv):
+        sys.exit(f"{venv}: pymarian {MARIAN_VERSION} does not import; see {logs / 'pip_marian.log'}")
+    return pip_versions(venv, {"pymarian", "numpy", "pyyaml"})
+
+
+def marian(venv: Path, mode: str, *args: str, log: Path, env: dict) -> None:
+    """``pymarian MODE ARGS``: the marian binary's entry point inside the wheel."""
+    run([str(venv_python(venv)), "-m", "pymarian", mode, *args, "--log", str(log)],
+        log.with_suffix(".out"), env=env)
+
+
+def marian_train(a: argparse.Namespace, dim: int, model_dir: Path, ddir: Path, vocab: Path, env: dict,
+                 logs: Path) -> dict:
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    model_dir.mkdir(parents=True)
+    log = logs / f"marian{dim}_train.log"
+    log.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    marian(a.marian_venv, "train",
+           "--type", "s2s", "--model", str(model_dir / "model.npz"),
+           "--train-sets", str(ddir / "train.de"), str(ddir / "train.en"),
+           "--vocabs", str(vocab), str(vocab), "--dim-vocabs", "8000", "8000",
+           "--dim-emb", "256", "--dim-rnn", str(dim), "--enc-type", "bidirectional", "--enc-cell", "gru",
+           "--enc-depth", "2", "--dec-cell", "gru", "--dec-depth", "1", "--tied-embeddings-all",
+           "--dropout-rnn", "0.3", "--label-smoothing", "0.1", "--cost-type", "ce-mean-words",
+           "--optimizer", "adam", "--learn-rate", "0.001", "--clip-norm", "1",
+           "--mini-batch-words", str(a.batch_tokens), "--maxi-batch", "100", "--maxi-batch-sort", "trg",
+           "--max-length", "80", "--cpu-threads", str(a.threads), "--after", f"{a.steps}u",
+           "--disp-freq", f"{a.log_every}u", "--save-freq", f"{10 * a.steps}u", "--seed", "1",
+           "--tempdir", str(model_dir), "--quiet",
+           log=log, env=env)
+    wall = time.perf_counter() - t0
+    text = log.read_text(encoding="utf-8", errors="replace")
+    windows = [(int(u), float(t), float(w)) for u, t, w in MARIAN_WINDOW.findall(text)]
+    import numpy as np
+
+    with np.load(model_dir / "model.npz") as npz:
+        params = sum(int(npz[k].size) for k in npz.files if not k.startswith("special:"))
+    # Target tokens per update in each window: words/s x seconds / updates in the window.
+    per_update = [w * t / (u - p) for (p, _, _), (u, t, w) in zip([(0, 0, 0)] + windows, windows)]
+    return {"windows": [(u, w) for u, _, w in windows], "wall_s": round(wall, 1), "params": params,
+            "tgt_tokens_per_update": round(statistics.median(per_update), 1)}
+
+
+def marian_decode(a: argparse.Namespace, model: Path, vocab: Path, src: Path, out: Path, env: dict, logs: Path,
+                  beam: int, threads: int, mini_batch: int, gemm: str, shortlist: Path | None,
+                  per_source: int) -> float:
+    """Marian's decode seconds for ``src`` (its own timer: after loading, through writing)."""
+    extra = ["--optimize", "--gemm-type", gemm] if gemm != "float32" else []
+    if shortlist is not None:
+        extra += ["--shortlist", str(shortlist), "100", str(per_source + 1)]
+    log = logs / f"marian_decode_{model.parent.name}_b{beam}_t{threads}_m{mini_batch}_{gemm}{'_sl' if shortlist else ''}.log"
+    log.unlink(missing_ok=True)
+    marian(a.marian_venv, "decode", "-m", str(model), "-v", str(vocab), str(vocab), "-i", str(src), "-o", str(out),
+           "--cpu-threads", str(threads), "--beam-size", str(beam), "--normalize", "1.0", "--skip-cost",
+           "--mini-batch", str(mini_batch), "--maxi-batch", "100", "--maxi-batch-sort", "src",
+           "--max-length-factor", "3", "--stat-freq", "100000u", "--quiet-translation", *extra,
+           log=log, env=env)
+    found = MARIAN_DECODE.findall(log.read_text(encoding="utf-8", errors="replace"))
+    if not found:
+        sys.exit(f"{log}: no 'Processed ... in Xs' line")
+    return float(found[-1][1])
+
+
+def write_lex(ckpt: Path, out: Path, per_source: int) -> None:
+    """Marian's text lexical table (``trg src prob`` a line) from our checkpoint's shortlist:
+    each source piece, itself (a joint vocabulary copies names) and its best partners."""
+    from nmt.checkpoint import load_checkpoint, tokenizer_of
+    from nmt.shortlist import Shortlist
+
+    payload = load_checkpoint(ckpt)
+    sl, tok = Shortlist.from_payload(payload["shortlist"]), tokenizer_of(payload)
+    table = sl.table.tolist()
+    pieces = tok.tgt_pieces(list(range(len(table))))
+    lines = []
+    for s, partners in enumerate(table):
+        src = pieces[s]
+        if s < 4 or not src.strip():
+            continue
+        lines.append(f"{src} {src} 1.0")
+        for rank, t in enumerate(p for p in partners[:per_source] if p >= 4):
+            lines.append(f"{pieces[t]} {src} {0.9 / (rank + 1):.4f}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- measuring
+
+class Scorer:
+    """BLEU against references and output tokens under the shared SentencePiece model."""
+
+    def __init__(self, spm_model: Path) -> None:
+        import sentencepiece as spm
+
+        self.sp = spm.SentencePieceProcessor(model_file=str(spm_model))
+
+    def measure(self, hyp: Path, refs: list[str], seconds: float) -> dict:
+        import sacrebleu
+
+        hyps = read_lines(hyp)
+        if len(hyps) != len(refs):
+            sys.exit(f"{hyp}: {len(hyps)} lines for {len(refs)} sources")
+        tokens = sum(len(p) + 1 for p in self.sp.encode(hyps))
+        return {"seconds": round(seconds, 3), "sent_s": round(len(hyps) / seconds, 2),
+                "out_tok_s": round(tokens / seconds, 1), "mean_out_tokens": round(tokens / len(hyps), 2),
+                "mean_out_words": round(sum(len(h.split()) for h in hyps) / len(hyps), 2),
+                "bleu": round(sacrebleu.corpus_bleu(hyps, [refs]).score, 2)}
+
+
+def median_of(runs: int, once: Callable[[], float]) -> float:
+    return statistics.median(once() for _ in range(runs))
+
+
+def main() -> int:  # noqa: C901 (one linear script)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--steps", type=int, default=1000, help="training updates of every model (default 1000)")
+    ap.add_argument("--log-every", type=int, default=50, help="updates per logging window (default 50)")
+    ap.add_argument("--threads", type=int, default=2, help="threads of both (default 2)")
+    ap.add_argument("--batch-tokens", type=int, default=2048)
+    ap.add_argument("--beam", type=int, default=5)
+    ap.add_argument("--decode-batch", type=int, default=64, help="our sentences per decoding batch")
+    ap.add_argument("--mini-batches", default="16,32,64,128", help="Marian --mini-batch values swept at beam 5")
+    ap.add_argument("--dims", default="256,512", help="Marian --dim-rnn settings (default 256,512)")
+    ap.add_argument("--repeats", type=int, default=3, help="timings per decode setting (median)")
+    ap.add_argument("--max-sentences", type=int, default=0, help="decode only the first N test sentences")
+    ap.add_argument("--config", type=Path, default=ROOT / "configs" / "multi30k_de_en.yaml")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--marian-venv", type=Path, default=Path("/tmp/marian-venv"))
+    ap.add_argument("--work", type=Path, default=ROOT / "runs" / "bench_marian")
+    ap.add_argument("--fresh", action="store_true", help="forget finished stages in --work")
+    ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_marian.json")
+    a = ap.parse_args()
+    if a.steps < 3 * a.log_every:
+        ap.error("--steps must cover at least three logging windows (3 x --log-every)")
+    a.marian_venv = a.marian_venv.resolve()
+    dims = [int(x) for x in a.dims.split(",")]
+    mini_batches = [int(x) for x in a.mini_batches.split(",")]
+
+    work = a.work.resolve()
+    logs, ddir = work / "logs", work / "data"
+    logs.mkdir(parents=True, exist_ok=True)
+    stages = Stages(work, a.fresh)
+    t_start = time.perf_counter()
+    marian_pkgs = setup_marian(a.marian_venv, logs)
+    write_text_splits(a.data, ddir)
+    test_src = ddir / "test.de"
+    if a.max_sentences:
+        test_src = head_file(test_src, work / f"test.{a.max_sentences}.de", a.max_sentences)
+    n_test = len(read_lines(test_src))
+    test_refs = read_lines(ddir / "test.en")[:n_test]
+    dev_refs = read_lines(ddir / "dev.en")
+
+    env = dict(os.environ)
+    env.update(OMP_NUM_THREADS=str(a.threads), MKL_NUM_THREADS=str(a.threads), PYTHONUNBUFFERED="1",
+               HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
+    train_key = {"steps": a.steps, "log_every": a.log_every, "threads": a.threads, "batch_tokens": a.batch_tokens,
+                 "config": str(a.config), "data": str(a.data.resolve())}
+    out_dir = work / "models"
+    hyps = work / "hyps"
+    hyps.mkdir(parents=True, exist_ok=True)
+
+    # --- ours: train (its SentencePiece model becomes Marian's vocab.spm), validate
+    ours_run = out_dir / "ours"
+
+    def train_ours() -> dict:
+        say(f"ours: training {a.steps} steps")
+        tr = ours_train(a, ours_run, env, logs, "marian")
+        rows = [json.loads(x) for x in (ours_run / "train_log.jsonl").read_text().splitlines() if x.strip()]
+        train = [r for r in rows if r.get("kind") == "train"]
+        per_update = [r["tgt_tokens_per_s"] * (r["elapsed"] - p["elapsed"]) / (r["step"] - p["step"])
+                      for p, r in zip(train, train[1:])]
+        return {"windows": tr["windows"], "wall_s": round(tr["wall_s"], 1),
+                "tgt_tokens_per_update": round(statistics.median(per_update), 1)}
+
+    ours = stages.get("train-ours", train_key, train_ours)
+    ckpt = ours_run / "best.pt"
+    if not ckpt.is_file():
+        sys.exit(f"{ckpt}: missing (the stage record says it was trained): rerun with --fresh")
+    vocab = work / "vocab.spm"
+    shutil.copyfile(ours_run / "spm.model", vocab)
+    scorer = Scorer(vocab)
+    per_source = _decode_setting(ckpt, "shortlist_per_source")
+
+    def onnx_export() -> dict:
+        onnx_dir = out_dir / "ours_onnx"
+        run([sys.executable, "-m", "nmt", "export", "-m", str(ckpt), "--format", "onnx", "-o", str(onnx_dir),
+             "--int8", "--force"], logs / "ours_export.log", env=env, cwd=str(ROOT))
+        return {"dir": str(onnx_dir)}
+
+    onnx_dir = Path(stages.get("export-onnx", train_key, onnx_export)["dir"])
+
+    def ours_decode(src: Path, refs: list[str], variant: str, beam: int, threads: int, tag: str) -> dict:
+        model = onnx_dir if variant.startswith("onnx") else ckpt
+        hyp = hyps / f"ours_{tag}_{variant}_b{beam}_t{threads}.en"
+
+        def once() -> float:
+            return ours_translate(a, model, src, hyp, env, logs, tag, variant, beam, threads)["decode_s"]
+
+        return scorer.measure(hyp, refs, median_of(1 if tag == "dev" else a.repeats, once))
+
+    ours["params"] = _our_params(ckpt)
+    ours["valid"] = stages.get("valid-ours", train_key, lambda: ours_decode(ddir / "dev.de", dev_refs, "full",
+                                                                           a.beam, a.threads, "dev"))
+    ours["train_tok_s"] = median_after_first(ours["windows"])
+    say(f"ours: {ours['train_tok_s']:.0f} tgt tok/s, validation BLEU {ours['valid']['bleu']}")
+
+    # --- Marian: train each --dim-rnn, validate
+    marians: dict[str, dict] = {}
+    for dim in dims:
+        name = f"marian{dim}"
+        model_dir = out_dir / name
+
+        def train_marian(dim: int = dim, model_dir: Path = model_dir) -> dict:
+            say(f"Marian --dim-rnn {dim}: training {a.steps} updates")
+            return marian_train(a, dim, model_dir, ddir, vocab, env, logs)
+
+        m = stages.get(f"train-{name}", {**train_key, "dim": dim, "vocab": _digest(vocab)}, train_marian)
+        model = model_dir / "model.npz"
+
+        def marian_measure(src: Path, refs: list[str], beam: int, threads: int, mb: int, gemm: str,
+                           sl: Path | None, tag: str, model: Path = model, name: str = name) -> dict:
+            hyp = hyps / f"{name}_{tag}_b{beam}_t{threads}_m{mb}_{gemm}{'_sl' if sl else ''}.en"
+            secs = median_of(1 if tag == "dev" else a.repeats,
+                             lambda: marian_decode(a, model, vocab, src, hyp, env, logs, beam, threads, mb, gemm,
+                                                   sl, per_source))
+            return scorer.measure(hyp, refs, secs)
+
+        m["valid"] = stages.get(f"valid-{name}", {**train_key, "dim": dim},
+                                lambda: marian_measure(ddir / "dev.de", dev_refs, a.beam, a.threads, 64, "float32",
+                                                       None, "dev"))
+        m["train_tok_s"] = median_after_first(m["windows"])
+        m["marian_measure"] = marian_measure
+        marians[name] = m
+        say(f"{name}: {m['train_tok_s']:.0f} tgt tok/s, {m['params']:,} parameters, "
+            f"validation BLEU {m['valid']['bleu']}")
+
+    # --- decoding test2016
+    lex = work / "lex.s2t"
+    write_lex(ckpt, lex, per_source)
+    decode_key = {**train_key, "n_test": n_test, "repeats": a.repeats, "beam": a.beam}
+    rows: list[dict] = []
+    for name, m in marians.items():
+        measure = m.pop("marian_measure")
+
+        def sweep(measure: Callable = measure) -> dict:
+            return {str(mb): measure(test_src, test_refs, a.beam, a.threads, mb, "float32", None, "test")
+                    for mb in mini_batches}
+
+        swept = stages.get(f"sweep-{name}", {**decode_key, "mini_batches": mini_batches}, sweep)
+        best_mb = max(mini_batches, key=lambda mb: swept[str(mb)]["out_tok_s"])
+        m["mini_batch_sweep"] = swept
+        m["mini_batch"] = best_mb
+        say(f"{name}: fastest --mini-batch at beam {a.beam}: {best_mb}")
+        for beam in (a.beam, 1):
+            for threads in sorted({1, a.threads}):
+                for gemm in ("float32", "packed16", "packed8"):
+                    for sl in (None, lex):
+                        if sl is not None and gemm == "packed16":
+                            continue
+                        key = {**decode_key, "b": beam, "t": threads, "gemm": gemm, "sl": bool(sl), "mb": best_mb}
+                        r = stages.get(f"decode-{name}-b{beam}-t{threads}-{gemm}{'-sl' if sl else ''}", key,
+                                       measure, test_src, test_refs, beam, threads, best_mb, gemm, sl, "test")
+                        rows.append({"toolkit": name, "beam": beam, "threads": threads,
+                                     "setting": gemm + (" + shortlist" if sl else ""),
+                                     "precision": {"float32": "fp32", "packed16": "fp16", "packed8": "int8"}[gemm],
+                                     "shortlist": bool(sl), **r})
+                        say(f"{name} beam {beam} {threads}t {rows[-1]['setting']}: {r['out_tok_s']} out tok/s, "
+                            f"{r['sent_s']} sent/s, BLEU {r['bleu']}")
+    for beam in (a.beam, 1):
+        for threads in sorted({1, a.threads}):
+            for variant, setting, precision, sl in (("full", "torch fp32", "fp32", False),
+                                                    ("int8+full", "torch --int8", "int8", False),
+                                                    ("onnx+full", "onnxruntime fp32", "fp32", False),
+                                                    ("onnx+int8+full", "onnxruntime int8", "int8", False),
+                                                    ("default", "torch fp32 + shortlist", "fp32", True),
+                                                    ("int8", "torch --int8 + shortlist", "int8", True)):
+                key = {**decode_key, "b": beam, "t": threads, "variant": variant}
+                r = stages.get(f"decode-ours-b{beam}-t{threads}-{variant}", key,
+                               ours_decode, test_src, test_refs, variant, beam, threads, "test")
+                rows.append({"toolkit": "ours", "beam": beam, "threads": threads, "setting": setting,
+                             "precision": precision, "shortlist": sl, **r})
+                say(f"ours beam {beam} {threads}t {setting}: {r['out_tok_s']} out tok/s, {r['sent_s']} sent/s, "
+                    f"BLEU {r['bleu']}")
+
+    # --- ratios
+    fastest_marian = max(marians, key=lambda n: marians[n]["train_tok_s"])
+    train_ratios = {n: round(ours["train_tok_s"] / m["train_tok_s"], 3) for n, m in marians.items()}
+
+    def best(who: str, **want: Any) -> dict:
+        cands = [r for r in rows if r["toolkit"] == who and r["beam"] == a.beam and r["threads"] == a.threads
+                 and all(r[k] == v for k, v in want.items())]
+        return max(cands, key=lambda r: r["out_tok_s"])
+
+    decode_vs = {}
+    for n in marians:
+        decode_vs[n] = {
+            "fastest_full_vocab": round(best("ours", shortlist=False)["out_tok_s"]
+                                        / best(n, shortlist=False)["out_tok_s"], 3),
+            "fp32": round(best("ours", shortlist=False, precision="fp32")["out_tok_s"]
+                          / best(n, shortlist=False, precision="fp32")["out_tok_s"], 3),
+            "int8": round(best("ours", shortlist=False, precision="int8")["out_tok_s"]
+                          / best(n, shortlist=False, precision="int8")["out_tok_s"], 3),
+            "shortlist": round(best("ours", shortlist=True)["out_tok_s"] / best(n, shortlist=True)["out_tok_s"], 3),
+        }
+    fastest_decoder = max(marians, key=lambda n: best(n, shortlist=False)["out_tok_s"])
+    train_ratio = min(train_ratios.values())
+    decode_ratio = decode_vs[fastest_decoder]["fastest_full_vocab"]
+
+    result = {
+        "benchmark": f"nmt vs Marian {MARIAN_VERSION} (pymarian), Multi30k de-en, CPU",
+        "settings": {**train_key, "beam": a.beam, "decode_batch": a.decode_batch, "mini_batches": mini_batches,
+                     "dims": dims, "repeats": a.repeats, "test_sentences": n_test,
+                     "vocabulary": "ours (nmt train's joint 8k unigram SentencePiece model), given to Marian as vocab.spm"},
+        "ours": {k: v for k, v in ours.items()},
+        "marian": marians,
+        "decode": rows,
+        "train_ratios": train_ratios,
+        "train_ratio": train_ratio,
+        "train_ratio_against": fastest_marian,
+        "decode_ratios": decode_vs,
+        "decode_ratio": decode_ratio,
+        "decode_ratio_against": fastest_decoder,
+        "marian_packages": marian_pkgs,
+        "torch": _torch_version(),
+        "python": platform.python_version(),
+        "cpu": cpu_model(),
+        "cpu_count": os.cpu_count(),
+        "load_avg_at_end": os.getloadavg(),
+        "total_wall_s": round(time.perf_counter() - t_start, 1),
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "git_commit": git_commit(),
+        "command": "python scripts/bench_vs_marian.py " + " ".join(sys.argv[1:]),
+    }
+    a.results.parent.mkdir(parents=True, exist_ok=True)
+    a.results.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+    print(f"\n{a.steps} updates, {a.threads} threads, beam {a.beam}, {n_test} test sentences")
+    print(f"{'model':<12}{'params':>12}{'train tok/s':>13}{'tok/update':>12}{'valid BLEU':>12}")
+    for n, m in [("ours", ours), *marians.items()]:
+        print(f"{n:<12}{m['params']:>12,}{m['train_tok_s']:>13.0f}{m['tgt_tokens_per_update']:>12.0f}"
+              f"{m['valid']['bleu']:>12.2f}")
+    print(f"\n{'toolkit':<12}{'beam':>5}{'thr':>4}  {'setting':<28}{'out tok/s':>10}{'sent/s':>9}{'len':>7}{'BLEU':>7}")
+    for r in rows:
+        print(f"{r['toolkit']:<12}{r['beam']:>5}{r['threads']:>4}  {r['setting']:<28}{r['out_tok_s']:>10.0f}"
+              f"{r['sent_s']:>9.1f}{r['mean_out_tokens']:>7.1f}{r['bleu']:>7.2f}")
+    print(f"\nresults: {a.results}")
+    print(f"train_ratio={train_ratio:.2f} decode_ratio={decode_ratio:.2f}")
+    return 0
+
+
+def _digest(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest()
+
+
+def _decode_setting(ckpt: Path, name: str) -> Any:
+    from nmt.checkpoint import config_of, load_checkpoint
+
+    return getattr(config_of(load_checkpoint(ckpt)).decode, name)
+
+
+def _our_params(ckpt: Path) -> int:
+    from nmt.decoding.translator import load_model
+    from nmt.model.seq2seq import count_parameters
+
+    return count_parameters(load_model(ckpt)[1])
+
+
+def _torch_version() -> str:
+    import torch
+
+    return torch.__version__
+
+
+if __name__ == "__main__":
+    sys.exit(main())
