@@ -54,6 +54,18 @@ faster model, ``--threads`` threads; the fp32-vs-fp32, int8-vs-int8 and
 shortlist-vs-shortlist ratios are kept beside it. The last line printed is
 ``train_ratio=X decode_ratio=Y``.
 
+**OpenNMT-py 3.5.1** is measured the same way (no goal; ``--no-onmt`` leaves it out):
+``-encoder_type brnn -rnn_type GRU -global_attention mlp`` with input feeding, 2×256
+encoder, 512 decoder, shared embeddings (its tied softmax needs a decoder as wide as the
+embeddings, so its 512→8k output layer is untied), the same SentencePiece model through
+its ``sentencepiece`` transform, token batches of ``--batch-tokens``; speed from the
+"tok/s" of its report lines (target side) and its ``-report_time`` translation time.
+Its wheel pins ``torch<2.3``, which only the registry's CUDA builds satisfy, so its venv
+(``--onmt-venv``) gets our ``torch==2.13.0``, ``opennmt-py`` with ``--no-deps`` and the
+packages it imports (its server's and CTranslate2 left out); it runs unchanged, and its
+checkpoints (which pickle an ``argparse.Namespace``) load with
+``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1``.
+
 Marian lives in its own virtual environment (``--marian-venv``, made on first use:
 ``pymarian==1.12.42``, a 604 MB wheel built with CUDA, so ``--cpu-threads`` is always
 given). Every stage (training, decoding) is kept in ``--work`` (default
@@ -224,6 +236,108 @@ def write_lex(ckpt: Path, out: Path, per_source: int) -> None:
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+# ----------------------------------------------------------------------------- OpenNMT-py
+
+ONMT_VERSION = "3.5.1"
+TORCH_VERSION = "2.13.0"
+# What onmt.bin.{build_vocab,train,translate} import besides torch: its 3.5.1 wheel pins
+# torch<2.3 (only CUDA builds satisfy it here), so it is installed with --no-deps beside
+# our torch and these; ctranslate2, flask and waitress (its server) are left out.
+ONMT_RUNTIME_DEPS = ["configargparse", "pyonmttok", "pyyaml", "sacrebleu", "sentencepiece", "six", "tensorboard",
+                     "spacy", "pyahocorasick", "rapidfuzz", "fasttext-wheel"]
+# "Step 20/   30; acc: 5.2; ppl: 7000.1; xent: 8.9; lr: 0.00100; sents:    1282; bsz: 1165/1312/128; 1234/1456 tok/s;"
+ONMT_WINDOW = re.compile(r"Step\s+(\d+)/\s*\d+;.*?bsz:\s*\d+/\s*(\d+)/\s*\d+;\s*\d+/\s*(\d+) tok/s")
+ONMT_PARAMS = re.compile(r"\* number of parameters: (\d+)")
+ONMT_TIME = re.compile(r"Average translation time \(ms\): ([\d.]+)")
+
+
+def onmt_ready(venv: Path) -> bool:
+    py = venv_python(venv)
+    check = ("import torch, onmt, onmt.bin.train, onmt.bin.translate, onmt.bin.build_vocab; "
+             f"assert torch.__version__.split('+')[0] == {TORCH_VERSION!r}, torch.__version__; "
+             f"assert onmt.__version__ == {ONMT_VERSION!r}, onmt.__version__")
+    return py.is_file() and subprocess.run([str(py), "-c", check], capture_output=True).returncode == 0
+
+
+def setup_onmt(venv: Path, logs: Path) -> dict[str, str]:
+    if not onmt_ready(venv):
+        say(f"setting up OpenNMT-py {ONMT_VERSION} in {venv} (one-off)")
+        if not venv_python(venv).is_file():
+            run([sys.executable, "-m", "venv", str(venv)])
+        pip = [str(venv_python(venv)), "-m", "pip", "install", "--disable-pip-version-check"]
+        run(pip + [f"torch=={TORCH_VERSION}"], logs / "pip_onmt_torch.log")
+        run(pip + ["--no-deps", f"opennmt-py=={ONMT_VERSION}"], logs / "pip_onmt.log")
+        run(pip + ONMT_RUNTIME_DEPS, logs / "pip_onmt_deps.log")
+    if not onmt_ready(venv):
+        sys.exit(f"{venv}: OpenNMT-py {ONMT_VERSION} does not import; see {logs}")
+    return pip_versions(venv, {"torch", "opennmt-py", "sentencepiece", "numpy"})
+
+
+def onmt_config(a: argparse.Namespace, ddir: Path, vocab: Path, model_dir: Path) -> dict:
+    """The closest OpenNMT-py allows to ours: embeddings 256, a 2-layer bidirectional GRU
+    encoder of 2 x 256, a GRU decoder of 512 with input feeding and MLP (additive)
+    attention, shared source/target embeddings. Its tied softmax needs the decoder as
+    wide as the embeddings, so the 512 -> 8k output layer is untied (more parameters
+    than ours); ``bridge`` maps the 2-layer encoder's final states to the decoder's."""
+    return {
+        "save_data": str(model_dir / "data"), "src_vocab": str(model_dir / "vocab.txt"), "share_vocab": True,
+        "src_vocab_size": 8000, "tgt_vocab_size": 8000, "overwrite": True,
+        "data": {"corpus_1": {"path_src": str(ddir / "train.de"), "path_tgt": str(ddir / "train.en"),
+                              "transforms": ["sentencepiece", "filtertoolong"]},
+                 "valid": {"path_src": str(ddir / "dev.de"), "path_tgt": str(ddir / "dev.en"),
+                           "transforms": ["sentencepiece"]}},
+        "src_subword_model": str(vocab), "tgt_subword_model": str(vocab),
+        "src_seq_length": 80, "tgt_seq_length": 80,
+        "encoder_type": "brnn", "decoder_type": "rnn", "rnn_type": "GRU", "enc_layers": 2, "dec_layers": 1,
+        "enc_hid_size": 512, "dec_hid_size": 512, "word_vec_size": 256, "global_attention": "mlp",
+        "input_feed": 1, "bridge": True, "share_embeddings": True, "share_decoder_embeddings": False,
+        "dropout": [0.3], "label_smoothing": 0.1, "optim": "adam", "learning_rate": 0.001, "max_grad_norm": 1.0,
+        "batch_type": "tokens", "batch_size": a.batch_tokens, "valid_batch_size": 64, "train_steps": a.steps,
+        "valid_steps": 100 * a.steps, "report_every": a.log_every, "save_checkpoint_steps": a.steps,
+        "save_model": str(model_dir / "model"), "seed": 1, "world_size": 1, "num_workers": 0,
+    }
+
+
+def onmt_train(a: argparse.Namespace, ddir: Path, vocab: Path, model_dir: Path, env: dict, logs: Path) -> dict:
+    import yaml
+
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    model_dir.mkdir(parents=True)
+    cfg = model_dir / "config.yaml"
+    cfg.write_text(yaml.safe_dump(onmt_config(a, ddir, vocab, model_dir), sort_keys=False), encoding="utf-8")
+    py = str(venv_python(a.onmt_venv))
+    run([py, "-m", "onmt.bin.build_vocab", "-config", str(cfg), "-n_sample", "-1"], logs / "onmt_vocab.log", env=env)
+    t0 = time.perf_counter()
+    run([py, "-m", "onmt.bin.train", "-config", str(cfg)], logs / "onmt_train.log", env=env)
+    wall = time.perf_counter() - t0
+    text = (logs / "onmt_train.log").read_text(encoding="utf-8", errors="replace")
+    windows = [(int(s), int(b), float(t)) for s, b, t in ONMT_WINDOW.findall(text)]
+    params = ONMT_PARAMS.findall(text)
+    return {"windows": [(s, t) for s, _, t in windows], "wall_s": round(wall, 1),
+            "params": int(params[-1]) if params else None,
+            "tgt_tokens_per_update": statistics.median(b for _, b, _ in windows) if windows else None,
+            "model": str(model_dir / f"model_step_{a.steps}.pt")}
+
+
+def onmt_decode(a: argparse.Namespace, model: Path, vocab: Path, src: Path, out: Path, env: dict, logs: Path,
+                beam: int, threads: int) -> float:
+    """OpenNMT-py's own translation time (after loading the model; tokenizing, search, detokenizing)."""
+    log = logs / f"onmt_decode_b{beam}_t{threads}.log"
+    run([str(venv_python(a.onmt_venv)), "-m", "onmt.bin.translate", "-model", str(model), "-src", str(src),
+         "-output", str(out), "-beam_size", str(beam), "-batch_size", str(a.decode_batch), "-batch_type", "sents",
+         "-transforms", "sentencepiece", "-src_subword_model", str(vocab), "-tgt_subword_model", str(vocab),
+         "-max_length", "250", "-length_penalty", "wu", "-alpha", "1.0", "-report_time", "-gpu", "-1"],
+        # The checkpoint holds an argparse.Namespace, which torch >= 2.6 refuses to unpickle by
+        # default; it is the one this script just trained, so the old behaviour is safe here.
+        log, env={**env, "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads),
+                  "TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"})
+    found = ONMT_TIME.findall(log.read_text(encoding="utf-8", errors="replace"))
+    if not found:
+        sys.exit(f"{log}: no 'Average translation time' line")
+    return float(found[-1]) * len(read_lines(src)) / 1000
+
+
 # ----------------------------------------------------------------------------- measuring
 
 class Scorer:
@@ -266,13 +380,15 @@ def main() -> int:  # noqa: C901 (one linear script)
     ap.add_argument("--config", type=Path, default=ROOT / "configs" / "multi30k_de_en.yaml")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--marian-venv", type=Path, default=Path("/tmp/marian-venv"))
+    ap.add_argument("--onmt-venv", type=Path, default=Path("/tmp/onmt-venv"))
+    ap.add_argument("--no-onmt", action="store_true", help="leave OpenNMT-py out")
     ap.add_argument("--work", type=Path, default=ROOT / "runs" / "bench_marian")
     ap.add_argument("--fresh", action="store_true", help="forget finished stages in --work")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_marian.json")
     a = ap.parse_args()
     if a.steps < 3 * a.log_every:
         ap.error("--steps must cover at least three logging windows (3 x --log-every)")
-    a.marian_venv = a.marian_venv.resolve()
+    a.marian_venv, a.onmt_venv = a.marian_venv.resolve(), a.onmt_venv.resolve()
     dims = [int(x) for x in a.dims.split(",")]
     mini_batches = [int(x) for x in a.mini_batches.split(",")]
 
@@ -282,6 +398,7 @@ def main() -> int:  # noqa: C901 (one linear script)
     stages = Stages(work, a.fresh)
     t_start = time.perf_counter()
     marian_pkgs = setup_marian(a.marian_venv, logs)
+    onmt_pkgs = None if a.no_onmt else setup_onmt(a.onmt_venv, logs)
     write_text_splits(a.data, ddir)
     test_src = ddir / "test.de"
     if a.max_sentences:
@@ -374,6 +491,28 @@ def main() -> int:  # noqa: C901 (one linear script)
         say(f"{name}: {m['train_tok_s']:.0f} tgt tok/s, {m['params']:,} parameters, "
             f"validation BLEU {m['valid']['bleu']}")
 
+    # --- OpenNMT-py: train, validate
+    onmt: dict | None = None
+    if not a.no_onmt:
+        def train_onmt() -> dict:
+            say(f"OpenNMT-py: training {a.steps} steps")
+            return onmt_train(a, ddir, vocab, out_dir / "onmt", env, logs)
+
+        onmt = stages.get("train-onmt", {**train_key, "vocab": _digest(vocab)}, train_onmt)
+        onmt_model = Path(onmt["model"])
+
+        def onmt_measure(src: Path, refs: list[str], beam: int, threads: int, tag: str) -> dict:
+            hyp = hyps / f"onmt_{tag}_b{beam}_t{threads}.en"
+            secs = median_of(1 if tag == "dev" else a.repeats,
+                             lambda: onmt_decode(a, onmt_model, vocab, src, hyp, env, logs, beam, threads))
+            return scorer.measure(hyp, refs, secs)
+
+        onmt["valid"] = stages.get("valid-onmt", train_key, onmt_measure, ddir / "dev.de", dev_refs, a.beam,
+                                   a.threads, "dev")
+        onmt["train_tok_s"] = median_after_first([tuple(w) for w in onmt["windows"]])
+        say(f"OpenNMT-py: {onmt['train_tok_s']:.0f} tgt tok/s, {onmt['params']:,} parameters, "
+            f"validation BLEU {onmt['valid']['bleu']}")
+
     # --- decoding test2016
     lex = work / "lex.s2t"
     write_lex(ckpt, lex, per_source)
@@ -422,6 +561,16 @@ def main() -> int:  # noqa: C901 (one linear script)
                 say(f"ours beam {beam} {threads}t {setting}: {r['out_tok_s']} out tok/s, {r['sent_s']} sent/s, "
                     f"BLEU {r['bleu']}")
 
+    if onmt is not None:
+        for beam in (a.beam, 1):
+            for threads in sorted({1, a.threads}):
+                key = {**decode_key, "b": beam, "t": threads}
+                r = stages.get(f"decode-onmt-b{beam}-t{threads}", key, onmt_measure, test_src, test_refs, beam,
+                               threads, "test")
+                rows.append({"toolkit": "opennmt-py", "beam": beam, "threads": threads, "setting": "torch fp32",
+                             "precision": "fp32", "shortlist": False, **r})
+                say(f"OpenNMT-py beam {beam} {threads}t: {r['out_tok_s']} out tok/s, BLEU {r['bleu']}")
+
     # --- ratios
     fastest_marian = max(marians, key=lambda n: marians[n]["train_tok_s"])
     train_ratios = {n: round(ours["train_tok_s"] / m["train_tok_s"], 3) for n, m in marians.items()}
@@ -453,6 +602,7 @@ def main() -> int:  # noqa: C901 (one linear script)
                      "vocabulary": "ours (nmt train's joint 8k unigram SentencePiece model), given to Marian as vocab.spm"},
         "ours": {k: v for k, v in ours.items()},
         "marian": marians,
+        "opennmt_py": onmt,
         "decode": rows,
         "train_ratios": train_ratios,
         "train_ratio": train_ratio,
@@ -461,6 +611,7 @@ def main() -> int:  # noqa: C901 (one linear script)
         "decode_ratio": decode_ratio,
         "decode_ratio_against": fastest_decoder,
         "marian_packages": marian_pkgs,
+        "onmt_packages": onmt_pkgs,
         "torch": _torch_version(),
         "python": platform.python_version(),
         "cpu": cpu_model(),
@@ -476,7 +627,7 @@ def main() -> int:  # noqa: C901 (one linear script)
 
     print(f"\n{a.steps} updates, {a.threads} threads, beam {a.beam}, {n_test} test sentences")
     print(f"{'model':<12}{'params':>12}{'train tok/s':>13}{'tok/update':>12}{'valid BLEU':>12}")
-    for n, m in [("ours", ours), *marians.items()]:
+    for n, m in [("ours", ours), *marians.items(), *([("opennmt-py", onmt)] if onmt else [])]:
         print(f"{n:<12}{m['params']:>12,}{m['train_tok_s']:>13.0f}{m['tgt_tokens_per_update']:>12.0f}"
               f"{m['valid']['bleu']:>12.2f}")
     print(f"\n{'toolkit':<12}{'beam':>5}{'thr':>4}  {'setting':<28}{'out tok/s':>10}{'sent/s':>9}{'len':>7}{'BLEU':>7}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """One model for six directions against six bilingual ones, and zero-shot against pivoting.
 
-    python scripts/multilingual.py [--train] [--model runs/multi30k_multilingual/best.pt]
+    python scripts/multilingual.py [--train [--set KEY=VALUE ...]] [--model runs/multi30k_multilingual/best.pt]
                                    [--threads 2] [--json scripts/results/multilingual.json]
 
 With ``--train``, first trains configs/multi30k_multilingual.yaml (``nmt train``, its
@@ -37,14 +37,20 @@ def main() -> int:
     ap.add_argument("--train", action="store_true", help="train the model first (nmt train, its config's steps)")
     ap.add_argument("--model", type=Path, default=RUN / "best.pt")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results", help="the bilingual rows")
+    ap.add_argument("--set", dest="overrides", action="append", default=[], help="config override for --train")
+    ap.add_argument("--trained-with", default=None,
+                    help="without --train: the command that trained --model (recorded in the JSON)")
     args = ap.parse_args()
 
     train_wall = None
+    train_cmd = [sys.executable, "-m", "nmt", "train", str(CONFIG), "--out", str(args.model.parent),
+                 "--overwrite", "--no-progress", *[a for o in args.overrides for a in ("--set", o)]]
+    trained_with = args.trained_with
     if args.train:
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "nmt", "train", str(CONFIG), "--out", str(args.model.parent),
-                        "--overwrite", "--no-progress"], check=True)
+        subprocess.run(train_cmd, check=True)
         train_wall = round(time.perf_counter() - t0, 1)
+        trained_with = " ".join(["nmt", *train_cmd[3:]])
 
     import torch
 
@@ -112,6 +118,7 @@ def main() -> int:
         "steps": info["training"]["step"], "best_step": info["training"]["best_step"],
         "best_valid_bleu": info["training"]["best_valid_bleu"],
         "train_seconds": info["training"]["train_seconds"], "train_wall_s": train_wall,
+        "trained_with": trained_with,
         "test_split": "test", "beam_size": args.beam, "shortlist": False,
         "decode_seconds": round(seconds, 1), "threads": args.threads, "torch": torch.__version__,
         "test": "paired bootstrap resampling (sacrebleu.significance, 1,000 resamples), each against the "

@@ -218,6 +218,12 @@ def headline(results_dir: Path) -> str:
         row = ens["rows"][-1]
         lines.append(f"| {row['name']} default seeds | {row['bleu']:.2f} | {row['chrf']:.2f} | – | – | "
                      f"`{ens['command']}` |")
+    multi = _load(results_dir, "multilingual")
+    shown = next((d for d in multi["directions"] if d["direction"] == "de-en"), None) if multi else None
+    if shown:
+        lines.append(f"| one model, six directions: de→en (mean of six {multi['mean_bleu']:.2f}) | {shown['bleu']:.2f} | "
+                     f"{shown['chrf']:.2f} | 1 | {multi['train_seconds'] / 60:.0f} min | "
+                     "`python scripts/multilingual.py --train` |")
     joey = _load(results_dir, "bench_vs_joeynmt")
     sig = next((r["bleu_signature"] for rs in runs.values() for r in rs), "")
     lines += ["", f"Multi30k test2016, beam 5, sacreBLEU `{sig}`. All rows, machines and settings: "
