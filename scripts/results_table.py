@@ -172,6 +172,7 @@ def performance(results_dir: Path) -> str:
         out += ["", f"`train_ratio={joey['train_ratio']:.2f} translate_ratio={joey['translate_ratio']:.2f}`"
                 + f"; per output word (words/s, median of the runs' ratios): {per_word:.2f}"
                 + (f"; translate ratio with {'; with '.join(extra)}" if extra else ""), ""]
+    out += marian_tables(results_dir)
     scale = _load(results_dir, "bench_scale")
     if scale:
         out += [f"**Start-up time and memory as the corpus grows** (`{scale['command']}`, "
@@ -232,6 +233,36 @@ def performance(results_dir: Path) -> str:
         out += block(f"**Memory while streaming** (`{cmd}`):", ["input lines", "beam", "wall (s)", "peak RSS (MiB)"],
                      [[r["lines"], r["beam"], r["wall_s"], r["peak_rss_mib"]] for r in rss["rss"]])
     return "\n".join(out).rstrip()
+
+
+def marian_tables(results_dir: Path) -> list[str]:
+    """Side by side with Marian and OpenNMT-py (bench_vs_marian.json): training, then beam search."""
+    m = _load(results_dir, "bench_vs_marian")
+    if not m:
+        return []
+    s = m["settings"]
+    models = [("nmt", m["ours"]), *((f"Marian s2s --dim-rnn {k.removeprefix('marian')}", v) for k, v in m["marian"].items())]
+    if m.get("opennmt_py"):
+        models.append(("OpenNMT-py", m["opennmt_py"]))
+    out = block(f"**Side by side with Marian {m['marian_packages'].get('pymarian', '')} and OpenNMT-py** "
+                f"(`{m['command']}`: Multi30k de→en, our SentencePiece model for all, {s['steps']} updates of "
+                f"{s['batch_tokens']} tokens, {short_cpu(m['cpu'])}, {s['threads']} threads each):",
+                ["model", "params", "train tgt tok/s", "tgt tokens / update", f"valid BLEU after {s['steps']}"],
+                [[n, f"{v['params'] / 1e6:.1f}M", f"{v['train_tok_s']:.0f}", f"{v['tgt_tokens_per_update']:.0f}",
+                  f"{v['valid']['bleu']:.2f}"] for n, v in models])
+    rows = [r for r in m["decode"] if r["threads"] == s["threads"]]
+    out += block(f"Test2016 ({s['test_sentences']} sentences), {s['threads']} threads, decoding only (models "
+                 f"loaded), medians of {s['repeats']}; output tokens = pieces of the shared SentencePiece model + EOS; "
+                 "Marian's --mini-batch " + ", ".join(f"{k} {v['mini_batch']}" for k, v in m["marian"].items())
+                 + " (the fastest of its sweep):",
+                 ["toolkit", "setting", "beam", "output tok/s", "sentences/s", "mean output tokens", "BLEU"],
+                 [[r["toolkit"], r["setting"], r["beam"], f"{r['out_tok_s']:.0f}", f"{r['sent_s']:.1f}",
+                   f"{r['mean_out_tokens']:.1f}", f"{r['bleu']:.2f}"] for r in rows])
+    ratios = "; ".join(f"{k}: " + ", ".join(f"{a} {b:.2f}" for a, b in v.items())
+                       for k, v in m["decode_ratios"].items())
+    return out + [f"`train_ratio={m['train_ratio']:.2f} decode_ratio={m['decode_ratio']:.2f}` (training against "
+                  f"{m['train_ratio_against']}, beam {s['beam']} against {m['decode_ratio_against']}); "
+                  f"beam-{s['beam']} output tokens/s, ours ÷ Marian — {ratios}.", ""]
 
 
 def _replace(content: str, begin: str, end: str, text: str) -> str:

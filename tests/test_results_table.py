@@ -112,3 +112,35 @@ def test_readme_has_the_markers_results_table_writes() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     for begin, end in ((rt.HEAD_BEGIN, rt.HEAD_END), (rt.SERVE_BEGIN, rt.SERVE_END), (rt.TOOLS_BEGIN, rt.TOOLS_END)):
         assert text.index(begin) < text.index(end)
+
+
+def test_readme_headline_has_the_multilingual_row_once_its_file_exists(tmp_path: Path) -> None:
+    rr = _readme_module()
+    assert "six directions" not in rr.headline(tmp_path)
+    (tmp_path / "multilingual.json").write_text(json.dumps({
+        "directions": [{"direction": "de-en", "bleu": 39.5, "chrf": 59.0}, {"direction": "en-de", "bleu": 36.5,
+                                                                            "chrf": 60.0}],
+        "mean_bleu": 38.0, "train_seconds": 5400.0}))
+    rows = [line for line in rr.headline(tmp_path).splitlines() if "six directions" in line]
+    assert rows == ["| one model, six directions: de→en (mean of six 38.00) | 39.50 | 59.00 | 1 | 90 min | "
+                    "`python scripts/multilingual.py --train` |"]
+
+
+def test_marian_tables_come_from_the_benchmark_file_and_quote_its_ratios(tmp_path: Path) -> None:
+    rt = _module()
+    assert rt.marian_tables(tmp_path) == []
+    model = {"params": 6_700_000, "train_tok_s": 1800.0, "tgt_tokens_per_update": 1840.0, "valid": {"bleu": 30.1}}
+    row = {"toolkit": "ours", "setting": "torch fp32", "beam": 5, "threads": 2, "out_tok_s": 1500.0, "sent_s": 120.0,
+           "mean_out_tokens": 12.5, "bleu": 33.0}
+    (tmp_path / "bench_vs_marian.json").write_text(json.dumps({
+        "command": "python scripts/bench_vs_marian.py", "cpu": "AMD EPYC 7B13", "marian_packages": {"pymarian": "1.12.42"},
+        "settings": {"steps": 1000, "batch_tokens": 2048, "threads": 2, "test_sentences": 1000, "repeats": 3, "beam": 5},
+        "ours": model, "marian": {"marian256": {**model, "params": 5_400_000, "train_tok_s": 600.0, "mini_batch": 32}},
+        "opennmt_py": None, "decode": [row, {**row, "threads": 1}, {**row, "toolkit": "marian256", "out_tok_s": 500.0}],
+        "train_ratio": 3.0, "train_ratio_against": "marian256", "decode_ratio": 3.0,
+        "decode_ratio_against": "marian256", "decode_ratios": {"marian256": {"fastest_full_vocab": 3.0}}}))
+    text = "\n".join(rt.marian_tables(tmp_path))
+    assert "| Marian s2s --dim-rnn 256 | 5.4M | 600 | 1840 | 30.10 |" in text
+    assert "| marian256 | torch fp32 | 5 | 500 | 120.0 | 12.5 | 33.00 |" in text
+    assert text.count("| ours |") == 1  # the --threads rows only
+    assert "`train_ratio=3.00 decode_ratio=3.00`" in text and "marian256 32" in text
