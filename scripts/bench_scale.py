@@ -2,6 +2,8 @@
 """Start-up time and memory of ``nmt train`` as the corpus grows (issue 13).
 
     python scripts/bench_scale.py [--sizes 100000,1000000,4000000] [--steps 20] [--work DIR]
+    python scripts/bench_scale.py --sizes 4000000 --steps 5 --set data.filter.dedup=true \
+        --out scripts/results/bench_scale_dedup.json    # what deduplication adds
 
 For each size it writes a synthetic corpus of real Multi30k sentences (each pair
 is two random training pairs joined, so the vocabulary and the lengths stay
@@ -114,11 +116,12 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def run_train(corpus: Path, out: Path, env: dict[str, str], steps: int) -> dict:
+def run_train(corpus: Path, out: Path, env: dict[str, str], steps: int, overrides: list[str] = ()) -> dict:
     """One ``nmt train`` under /usr/bin/time -v: first-step time, phases, peak RSS."""
     cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "nmt", "train", str(CONFIG), "--out", str(out),
            "--overwrite", "--no-progress", "--set", f"data.dataset={corpus}", "--set", f"train.max_steps={steps}",
-           "--set", "train.log_every=1", "--set", "train.valid_every=100000", "--set", "data.max_valid_examples=50"]
+           "--set", "train.log_every=1", "--set", "train.valid_every=100000", "--set", "data.max_valid_examples=50",
+           *[a for o in overrides for a in ("--set", o)]]
     log_path = out / "train_log.jsonl"
     if out.exists():
         shutil.rmtree(out)
@@ -167,6 +170,8 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=20)
     ap.add_argument("--work", type=Path, default=Path("/tmp/nmt-bench-scale"))
     ap.add_argument("--out", type=Path, default=ROOT / "scripts" / "results" / "bench_scale.json")
+    ap.add_argument("--set", dest="overrides", action="append", default=[],
+                    help="config override for every run, e.g. data.filter.dedup=true")
     args = ap.parse_args()
     rows = []
     for pairs in [int(s) for s in args.sizes.split(",")]:
@@ -178,13 +183,14 @@ def main() -> None:
         shutil.rmtree(caches, ignore_errors=True)
         env = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1",
                    HF_DATASETS_CACHE=str(caches / "hf"), NMT_CACHE=str(caches / "nmt"))
-        cold = run_train(folder, args.work / f"run-{pairs}-cold", env, args.steps)
-        cached = run_train(folder, args.work / f"run-{pairs}-cached", env, args.steps)
+        cold = run_train(folder, args.work / f"run-{pairs}-cold", env, args.steps, args.overrides)
+        cached = run_train(folder, args.work / f"run-{pairs}-cached", env, args.steps, args.overrides)
         tok_s = _phase_seconds(cold["phases"], "data: tokenizing")
         row = {"pairs": pairs, "cold": cold, "cached": cached,
                "tokenize_s": round(tok_s, 2) if tok_s else None,
                "tokenize_sentences_per_s": round(2 * pairs / tok_s) if tok_s else None,
                "sentencepiece_s": _phase_seconds(cold["phases"], "vocab: training"),
+               "hashing_s": _phase_seconds(cold["phases"], "data: hashing"),
                "cache_mb": round(sum(p.stat().st_size for p in caches.rglob("*") if p.is_file()) / 2**20)}
         rows.append(row)
         print(f"{pairs} pairs: first step cold {cold['first_step_s']}s, cached {cached['first_step_s']}s; "
@@ -194,7 +200,7 @@ def main() -> None:
     peaks = [max(r["cold"]["peak_rss_mb"], r["cached"]["peak_rss_mb"]) for r in rows]
     result = {
         "command": "python scripts/bench_scale.py " + " ".join(sys.argv[1:]),
-        "config": str(CONFIG.relative_to(ROOT)), "steps": args.steps, "cpu": cpu_model(),
+        "config": str(CONFIG.relative_to(ROOT)), "overrides": args.overrides, "steps": args.steps, "cpu": cpu_model(),
         "cores": len(os.sched_getaffinity(0)), "commit": git_commit(), "dirty": git_dirty(),
         "date": time.strftime("%Y-%m-%d"), "rows": rows,
         "peak_rss_mb_max": max(peaks), "peak_rss_spread": round(max(peaks) / min(peaks), 3),
