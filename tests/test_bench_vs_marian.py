@@ -1,0 +1,65 @@
+"""scripts/bench_vs_marian.py reads the other toolkits' own log lines for its figures and keeps
+finished stages so that a run of hours can resume: both are checked here without Marian or
+OpenNMT-py installed (the lines are copied from their logs)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bench():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("bench_vs_marian", ROOT / "scripts" / "bench_vs_marian.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_speed_lines_of_marian_and_opennmt_py_parse() -> None:
+    b = _bench()
+    train = "[2026-12-07 14:58:03] Ep. 1 : Up. 10 : Sen. 1,153 : Cost 8.63920307 : Time 43.86s : 459.02 words/s : gNorm 0.0000"
+    assert b.MARIAN_WINDOW.findall(train) == [("10", "43.86", "459.02")]
+    decode = ("[2026-12-07 15:01:18] Processed 4 batches, 50 lines, 827 source tokens in 4.34s - Speed (total): "
+              "0.92 batches/s - 11.52 lines/s - 190.51 tokens/s")
+    assert b.MARIAN_DECODE.findall(decode) == [("50", "4.34")]
+    onmt = ("[2026-12-07 15:13:16,823 INFO] Step 20/   30; acc: 13.3; ppl: 632.1; xent: 6.4; lr: 0.00100; "
+            "sents:    1330; bsz: 1743/1869/133; 252/270 tok/s;    202 sec;")
+    assert b.ONMT_WINDOW.findall(onmt) == [("20", "1869", "270")]  # step, target tokens a batch, target tok/s
+    assert b.ONMT_TIME.findall("[2026-12-07 15:16:23,270 INFO] Average translation time (ms): 120.6") == ["120.6"]
+
+
+def test_a_finished_stage_is_not_run_again_unless_its_settings_change(tmp_path: Path) -> None:
+    b = _bench()
+    calls = []
+
+    def make(x: int) -> dict:
+        calls.append(x)
+        return {"value": x}
+
+    stages = b.Stages(tmp_path, fresh=False)
+    assert stages.get("train", {"steps": 10}, make, 1) == {"value": 1}
+    assert stages.get("train", {"steps": 10}, make, 2) == {"value": 1}  # kept: an interrupted run resumes
+    assert stages.get("train", {"steps": 20}, make, 3) == {"value": 3}  # another setting: measured again
+    assert b.Stages(tmp_path, fresh=True).get("train", {"steps": 10}, make, 4) == {"value": 4}
+    assert calls == [1, 3, 4]
+
+
+def test_marians_lexical_table_comes_from_our_shortlist(trained_run: Path, tmp_path: Path) -> None:
+    from nmt.checkpoint import load_checkpoint, tokenizer_of
+    from nmt.shortlist import Shortlist
+
+    b = _bench()
+    lex = tmp_path / "lex.s2t"
+    b.write_lex(trained_run / "best.pt", lex, per_source=3)
+    payload = load_checkpoint(trained_run / "best.pt")
+    table = Shortlist.from_payload(payload["shortlist"]).table.tolist()
+    pieces = tokenizer_of(payload).tgt_pieces(list(range(len(table))))
+    rows = [line.split(" ") for line in lex.read_text(encoding="utf-8").splitlines()]
+    assert all(len(r) == 3 and 0 < float(r[2]) <= 1 for r in rows)
+    s = next(i for i in range(4, len(table)) if pieces[i].strip() and any(p >= 4 for p in table[i][:3]))
+    partners = {r[0] for r in rows if r[1] == pieces[s]}
+    assert partners == {pieces[s]} | {pieces[p] for p in table[s][:3] if p >= 4}
