@@ -221,7 +221,7 @@ def headline(results_dir: Path) -> str:
     multi = _load(results_dir, "multilingual")
     shown = next((d for d in multi["directions"] if d["direction"] == "de-en"), None) if multi else None
     if shown:
-        lines.append(f"| one model, six directions: de→en (mean of six {multi['mean_bleu']:.2f}) | {shown['bleu']:.2f} | "
+        lines.append(f"| one model, six directions: de→en (mean {multi['mean_bleu']:.2f}) | {shown['bleu']:.2f} | "
                      f"{shown['chrf']:.2f} | 1 | {multi['train_seconds'] / 60:.0f} min | "
                      "`python scripts/multilingual.py --train` |")
     joey = _load(results_dir, "bench_vs_joeynmt")
@@ -338,7 +338,9 @@ def multilingual_doc(results_dir: Path) -> str:
             rows.append([d["direction"], f"{d['bleu']:.2f}", f"{d['chrf']:.2f}",
                          f"{d['bilingual_bleu']:.2f}" if "bilingual_bleu" in d else "–",
                          f"{d['delta_bleu']:+.2f}" if "delta_bleu" in d else "–", p(sig.get("bleu_p"))])
-        lines += block(f"**One model, six directions** (`{m['command']}`; {m['steps']} steps, best at "
+        how = (f"trained with `{m['trained_with']}`, measured with `{m['command'].split(' --trained-with')[0]}`"
+               if m.get("trained_with") and "--train " not in m["command"] + " " else f"`{m['command']}`")
+        lines += block(f"**One model, six directions** ({how}; {m['steps']} steps, best at "
                        f"{m['best_step']}, {m['parameters'] / 1e6:.1f}M parameters; test2016, beam {m['beam_size']}, "
                        f"full vocabulary; p: sacreBLEU paired bootstrap against the bilingual model's output, "
                        "* = p < 0.05, n.s. = not significant):",

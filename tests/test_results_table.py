@@ -122,7 +122,7 @@ def test_readme_headline_has_the_multilingual_row_once_its_file_exists(tmp_path:
                                                                             "chrf": 60.0}],
         "mean_bleu": 38.0, "train_seconds": 5400.0}))
     rows = [line for line in rr.headline(tmp_path).splitlines() if "six directions" in line]
-    assert rows == ["| one model, six directions: de→en (mean of six 38.00) | 39.50 | 59.00 | 1 | 90 min | "
+    assert rows == ["| one model, six directions: de→en (mean 38.00) | 39.50 | 59.00 | 1 | 90 min | "
                     "`python scripts/multilingual.py --train` |"]
 
 
