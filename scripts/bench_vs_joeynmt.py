@@ -85,6 +85,7 @@ from typing import Any
 from sidebyside import (
     DEFAULT_DATA,
     head_file,
+    make_venv,
     mean_words,
     median_after_first,
     ours_train,
@@ -93,6 +94,7 @@ from sidebyside import (
     run,
     say,
     venv_python,
+    venv_runs,
     write_text_splits,
 )
 from sysinfo import cpu_model, git_commit
@@ -111,14 +113,10 @@ VERBOSE_KWARG = re.compile(r'^[ \t]*"verbose": False,[ \t]*\n', re.M)
 # ----------------------------------------------------------------------------- Joey venv
 
 def joey_ready(venv: Path) -> bool:
-    py = venv_python(venv)
-    if not py.is_file():
-        return False
-    check = ("import torch, joeynmt, sentencepiece, joeynmt.training, joeynmt.prediction; "
-             f"assert torch.__version__.split('+')[0] == {TORCH_VERSION!r}, torch.__version__; "
-             f"assert joeynmt.__version__ == {JOEY_VERSION!r}, joeynmt.__version__; "
-             f"assert sentencepiece.__version__ == {SPM_VERSION!r}, sentencepiece.__version__")
-    return subprocess.run([str(py), "-c", check], capture_output=True).returncode == 0
+    return venv_runs(venv, "import torch, joeynmt, sentencepiece, joeynmt.training, joeynmt.prediction; "
+                     f"assert torch.__version__.split('+')[0] == {TORCH_VERSION!r}, torch.__version__; "
+                     f"assert joeynmt.__version__ == {JOEY_VERSION!r}, joeynmt.__version__; "
+                     f"assert sentencepiece.__version__ == {SPM_VERSION!r}, sentencepiece.__version__")
 
 
 def patch_joey(venv: Path) -> str:
@@ -142,13 +140,10 @@ def patch_joey(venv: Path) -> str:
 def setup_venv(venv: Path, work: Path) -> dict[str, str]:
     if not joey_ready(venv):
         say(f"setting up Joey NMT {JOEY_VERSION} in {venv} (one-off, a few minutes)")
-        if not venv_python(venv).is_file():
-            run([sys.executable, "-m", "venv", str(venv)])
-        pip = [str(venv_python(venv)), "-m", "pip", "install", "--disable-pip-version-check"]
         logs = work / "logs"
-        run(pip + [f"torch=={TORCH_VERSION}"], logs / "pip_torch.log")
-        run(pip + ["--no-deps", f"joeynmt=={JOEY_VERSION}"], logs / "pip_joeynmt.log")
-        run(pip + JOEY_RUNTIME_DEPS, logs / "pip_joey_deps.log")
+        make_venv(venv, [([f"torch=={TORCH_VERSION}"], logs / "pip_torch.log"),
+                         (["--no-deps", f"joeynmt=={JOEY_VERSION}"], logs / "pip_joeynmt.log"),
+                         (JOEY_RUNTIME_DEPS, logs / "pip_joey_deps.log")])
     say(patch_joey(venv))
     if not joey_ready(venv):
         sys.exit(f"{venv}: Joey NMT {JOEY_VERSION} still does not import; see {work / 'logs'}")

@@ -83,7 +83,6 @@ import platform
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -92,6 +91,7 @@ from typing import Any, Callable
 from sidebyside import (
     DEFAULT_DATA,
     head_file,
+    make_venv,
     median_after_first,
     ours_train,
     ours_translate,
@@ -100,6 +100,7 @@ from sidebyside import (
     run,
     say,
     venv_python,
+    venv_runs,
     write_text_splits,
 )
 from sysinfo import cpu_model, git_commit
@@ -138,18 +139,13 @@ class Stages:
 # ----------------------------------------------------------------------------- Marian
 
 def marian_ready(venv: Path) -> bool:
-    py = venv_python(venv)
-    check = f"import pymarian; assert pymarian.__version__ == {MARIAN_VERSION!r}, pymarian.__version__"
-    return py.is_file() and subprocess.run([str(py), "-c", check], capture_output=True).returncode == 0
+    return venv_runs(venv, f"import pymarian; assert pymarian.__version__ == {MARIAN_VERSION!r}, pymarian.__version__")
 
 
 def setup_marian(venv: Path, logs: Path) -> dict[str, str]:
     if not marian_ready(venv):
         say(f"setting up pymarian {MARIAN_VERSION} in {venv} (one-off: a 604 MB wheel)")
-        if not venv_python(venv).is_file():
-            run([sys.executable, "-m", "venv", str(venv)])
-        run([str(venv_python(venv)), "-m", "pip", "install", "--disable-pip-version-check",
-             f"pymarian=={MARIAN_VERSION}"], logs / "pip_marian.log")
+        make_venv(venv, [([f"pymarian=={MARIAN_VERSION}"], logs / "pip_marian.log")])
     if not marian_ready(venv):
         sys.exit(f"{venv}: pymarian {MARIAN_VERSION} does not import; see {logs / 'pip_marian.log'}")
     return pip_versions(venv, {"pymarian", "numpy", "pyyaml"})
@@ -252,22 +248,17 @@ ONMT_TIME = re.compile(r"Average translation time \(ms\): ([\d.]+)")
 
 
 def onmt_ready(venv: Path) -> bool:
-    py = venv_python(venv)
-    check = ("import torch, onmt, onmt.bin.train, onmt.bin.translate, onmt.bin.build_vocab; "
-             f"assert torch.__version__.split('+')[0] == {TORCH_VERSION!r}, torch.__version__; "
-             f"assert onmt.__version__ == {ONMT_VERSION!r}, onmt.__version__")
-    return py.is_file() and subprocess.run([str(py), "-c", check], capture_output=True).returncode == 0
+    return venv_runs(venv, "import torch, onmt, onmt.bin.train, onmt.bin.translate, onmt.bin.build_vocab; "
+                     f"assert torch.__version__.split('+')[0] == {TORCH_VERSION!r}, torch.__version__; "
+                     f"assert onmt.__version__ == {ONMT_VERSION!r}, onmt.__version__")
 
 
 def setup_onmt(venv: Path, logs: Path) -> dict[str, str]:
     if not onmt_ready(venv):
         say(f"setting up OpenNMT-py {ONMT_VERSION} in {venv} (one-off)")
-        if not venv_python(venv).is_file():
-            run([sys.executable, "-m", "venv", str(venv)])
-        pip = [str(venv_python(venv)), "-m", "pip", "install", "--disable-pip-version-check"]
-        run(pip + [f"torch=={TORCH_VERSION}"], logs / "pip_onmt_torch.log")
-        run(pip + ["--no-deps", f"opennmt-py=={ONMT_VERSION}"], logs / "pip_onmt.log")
-        run(pip + ONMT_RUNTIME_DEPS, logs / "pip_onmt_deps.log")
+        make_venv(venv, [([f"torch=={TORCH_VERSION}"], logs / "pip_onmt_torch.log"),
+                         (["--no-deps", f"opennmt-py=={ONMT_VERSION}"], logs / "pip_onmt.log"),
+                         (ONMT_RUNTIME_DEPS, logs / "pip_onmt_deps.log")])
     if not onmt_ready(venv):
         sys.exit(f"{venv}: OpenNMT-py {ONMT_VERSION} does not import; see {logs}")
     return pip_versions(venv, {"torch", "opennmt-py", "sentencepiece", "numpy"})

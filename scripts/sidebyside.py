@@ -54,6 +54,21 @@ def venv_python(venv: Path) -> Path:
     return venv / "bin" / "python"
 
 
+def venv_runs(venv: Path, code: str) -> bool:
+    """True when ``code`` runs in ``venv``'s Python: its packages import, at the versions it asserts."""
+    py = venv_python(venv)
+    return py.is_file() and subprocess.run([str(py), "-c", code], capture_output=True).returncode == 0
+
+
+def make_venv(venv: Path, installs: list[tuple[list[str], Path]]) -> None:
+    """Create ``venv`` if it is missing, then ``pip install`` each (arguments, log file) in order."""
+    if not venv_python(venv).is_file():
+        run([sys.executable, "-m", "venv", str(venv)])
+    pip = [str(venv_python(venv)), "-m", "pip", "install", "--disable-pip-version-check"]
+    for args, log in installs:
+        run(pip + args, log)
+
+
 def pip_versions(venv: Path, wanted: set[str]) -> dict[str, str]:
     """The versions of ``wanted`` installed in ``venv`` (for the results file)."""
     out = subprocess.run([str(venv_python(venv)), "-m", "pip", "list", "--format=json",
