@@ -45,7 +45,8 @@ def describe(path: Path, payload: dict[str, Any] | None = None) -> dict[str, Any
                   "tgt_size": tok.tgt_vocab_size},
         "shortlist": payload.get("shortlist") is not None,
         "decode": {"beam_size": cfg.decode.beam_size, "length_penalty": cfg.decode.length_penalty,
-                   "shortlist": cfg.decode.shortlist, "int8": cfg.decode.int8},
+                   "shortlist": cfg.decode.shortlist, "int8": cfg.decode.int8,
+                   "bf16": cfg.decode.bf16},
         "training": {
             "step": meta.get("step", train.get("step")),
             "epoch": meta.get("epoch"),

@@ -179,7 +179,9 @@ def main() -> int:
     ap.add_argument("--variant", action="append", default=[],
                     help="space-separated overrides measured as one more row on top of --set, in the "
                          "same process (e.g. --variant 'train.batch_tokens=16384 train.amp=bf16'); "
-                         "repeat for a sweep")
+                         "repeat for a sweep; the word step-loop in a variant times the decoder's "
+                         "step-by-step training loop instead of the default one that takes each weight "
+                         "gradient in one product (nmt.model.teacher_forcing), for an A/B in one process")
     ap.add_argument("--windows", type=int, default=5)
     ap.add_argument("--steps", type=int, default=20, help="steps per window")
     ap.add_argument("--threads", type=int, default=0)
@@ -195,11 +197,16 @@ def main() -> int:
           "GFLOP/tgt token (fwd+bwd) | peak matmul GFLOP/s | decoder-step matmul GFLOP/s | roofline tok/s "
           "| fraction of roofline |")
     print("|---|---|---|---|---|---|---|---|")
+    from nmt.model.seq2seq import Seq2Seq
+
     for variant in args.variant or [""]:
-        overrides = args.overrides + variant.split()
+        words = variant.split()
+        Seq2Seq.defer_weight_grads = "step-loop" not in words
+        overrides = args.overrides + [w for w in words if w != "step-loop"]
         cfg = load_config(args.config, overrides + ["data.max_valid_examples=1"]
                           + (["train.compile=true"] if args.compile else []))
         row = measure(cfg, args, overrides)
+        row["decoder_loop"] = "deferred weight gradients" if Seq2Seq.defer_weight_grads else "step by step"
         rates = row.pop("_rates")
         label = args.config.stem + (f" {variant}" if variant else "") + (" (compiled step)" if row["compile"] else "")
         print(f"| {label} | {row['threads']} | {row['tgt_tokens_per_s_median']:.0f} (min {min(rates):.0f}, max "

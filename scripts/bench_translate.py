@@ -1,14 +1,15 @@
 #!/usr/bin/env python
 """Translation throughput and memory: test2016 at beam 1 and 5, and peak RSS vs input length.
 
-    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt [--runs 3] [--beams 1,5] [--int8] [--full-vocab]
+    python scripts/bench_translate.py -m runs/multi30k_de_en/best.pt [--runs 3] [--beams 1,5] [--int8] [--bf16] [--full-vocab]
     python scripts/bench_translate.py -m runs/tiny/best.pt --rss-lines 10000,100000 --beams 1
 
 Speed: each run is a fresh ``nmt translate`` process over the 1,000 German
 sentences of Multi30k test2016 (read from stdin, written to a file); sentences/s
 and output pieces/s exclude interpreter start-up and model loading (the time
 to translate one line is subtracted). Peak RSS is the child's ``ru_maxrss``.
-With ``--int8`` every beam is also run with ``nmt translate --int8``, with
+With ``--int8`` every beam is also run with ``nmt translate --int8``, with ``--bf16``
+with ``nmt translate --bf16``, with
 ``--full-vocab`` also with ``--no-shortlist`` (the default decoding scores each
 sentence's lexical shortlist when the checkpoint holds one). The test BLEU of
 each setting's output is printed beside its speed.
@@ -43,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multi30k" / "test.jsonl"
 
 
-def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool = False,
+def run_translate(model: Path, text: bytes, beam: int, threads: int, precision: str = "fp32",
                   full_vocab: bool = False) -> tuple[float, int, int]:
     """Wall seconds, output lines, peak RSS (KiB) of one ``nmt translate`` child process."""
     env = dict(os.environ, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
@@ -55,7 +56,7 @@ def run_translate(model: Path, text: bytes, beam: int, threads: int, int8: bool 
                    "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss));"
                    "sys.exit(r.returncode)")
         cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "nmt", "translate", "-m", str(model),
-               "--beam", str(beam), "--threads", str(threads)] + (["--int8"] if int8 else []) \
+               "--beam", str(beam), "--threads", str(threads)] + ([f"--{precision}"] if precision != "fp32" else []) \
             + (["--no-shortlist"] if full_vocab else [])
         t0 = time.perf_counter()
         res = subprocess.run(cmd, input=text, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -75,6 +76,7 @@ def main() -> int:
     ap.add_argument("--beams", default="1,5")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--int8", action="store_true", help="also measure nmt translate --int8")
+    ap.add_argument("--bf16", action="store_true", help="also measure nmt translate --bf16")
     ap.add_argument("--full-vocab", action="store_true", help="also measure nmt translate --no-shortlist")
     ap.add_argument("--rss-lines", default="", help="comma-separated line counts for the memory check")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
@@ -95,20 +97,21 @@ def main() -> int:
               "| test BLEU | runs |")
         print("|---|---|---|---|---|---|---|---|")
         for beam in beams:
-            for int8, full in [(i, f) for f in ([False, True] if args.full_vocab else [False])
-                               for i in ([False, True] if args.int8 else [False])]:
+            precisions = ["fp32"] + ["int8"] * args.int8 + ["bf16"] * args.bf16
+            for precision, full in [(p, f) for f in ([False, True] if args.full_vocab else [False])
+                                    for p in precisions]:
                 base = statistics.median(
-                    run_translate(args.model, sentences[0].encode() + b"\n", beam, args.threads, int8, full)[0]
+                    run_translate(args.model, sentences[0].encode() + b"\n", beam, args.threads, precision, full)[0]
                     for _ in range(2))
                 walls, rss = [], []
                 for _ in range(args.runs):
-                    wall, lines, peak = run_translate(args.model, text, beam, args.threads, int8, full)
+                    wall, lines, peak = run_translate(args.model, text, beam, args.threads, precision, full)
                     assert lines == len(sentences)
                     walls.append(max(1e-6, wall - base))
                     rss.append(peak)
-                pieces, bleu, listed = _pieces_and_bleu(args.model, text, beam, args.threads, int8, full)
+                pieces, bleu, listed = _pieces_and_bleu(args.model, text, beam, args.threads, precision, full)
                 sent_s = len(sentences) / statistics.median(walls)
-                row = {"beam": beam, "precision": "int8" if int8 else "fp32",
+                row = {"beam": beam, "precision": precision,
                        "vocab": "shortlist" if listed else "full",
                        "sentences_per_s": round(sent_s, 1),
                        "pieces_per_s": round(pieces / statistics.median(walls), 1),
@@ -177,7 +180,7 @@ def in_process(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bool, full_vocab: bool
+def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, precision: str, full_vocab: bool
                      ) -> tuple[int, float, bool]:
     """Pieces in the outputs (for pieces/s, counted with the model's own SentencePiece),
     the outputs' test BLEU and whether a shortlist was used, from one in-process
@@ -191,7 +194,8 @@ def _pieces_and_bleu(model: Path, text: bytes, beam: int, threads: int, int8: bo
     from nmt.metrics import score
 
     torch.set_num_threads(threads)
-    tr = Translator.load(model, beam=beam, int8=int8, shortlist=False if full_vocab else None)
+    tr = Translator.load(model, beam=beam, int8=precision == "int8", bf16=precision == "bf16",
+                         shortlist=False if full_vocab else None)
     out = io.StringIO()
     translate_stream(tr, io.BytesIO(text), out)
     hyps = out.getvalue().splitlines()

@@ -26,7 +26,11 @@ the model, so both toolkits see the same pieces), one training budget in updates
   cap a batch at ``--batch-tokens``; ours counts padded max(source, target) tokens, Marian
   its target words, so its batches hold more target tokens: reported, not corrected).
   Marian's ``--cpu-threads N`` trains N single-threaded replicas with synchronous SGD; ours
-  uses N intra-op threads. Validation is pushed past the last step on both sides.
+  uses N intra-op threads. Validation is pushed past the last step on both sides. Ours is
+  trained once per ``--ours-amp`` setting: float32 (``none``) and ``bf16`` (autocast: the
+  matrix products in bfloat16, weights and Adam in float32; Marian trains in float32 only
+  on a CPU, its fp16 is GPU-only), each with its own validation BLEU; the float32 model
+  is the one that decodes.
 * **Validation BLEU at equal steps**: the validation split decoded at beam 5 (full
   vocabulary, float32) by each model after ``--steps`` updates, scored by sacreBLEU here.
 * **Beam search** on test2016 (``--max-sentences``), beams 5 and 1, 1 and ``--threads``
@@ -44,11 +48,13 @@ the model, so both toolkits see the same pieces), one training budget in updates
     shortlist table (``lex.s2t``: each source piece, itself and its ``shortlist_per_source``
     partners; ``--shortlist lex.s2t 100 N``: Marian adds the first 100 vocabulary ids, ours
     the 100 most frequent pieces; Marian's is per batch, ours per sentence).
-  - Ours: the whole vocabulary in float32 (``--no-shortlist``), ``--int8``, ONNX Runtime
-    (fp32 and int8, ``nmt export --format onnx --int8``), and the shortlist (the default).
+  - Ours: the whole vocabulary in float32 (``--no-shortlist``), ``--int8``, ``--bf16``
+    (oneDNN bf16 products: CPUs with bf16 units), ONNX Runtime (fp32 and int8,
+    ``nmt export --format onnx --int8``), and the shortlist (the default).
 
-``train_ratio`` = ours ÷ Marian training target tokens/s against the *faster* Marian
-setting (the bar: the smaller of the two ratios). ``decode_ratio`` = our fastest
+``train_ratio`` = ours (its fastest ``--ours-amp`` setting, named in ``train_ratio_amp``)
+÷ Marian training target tokens/s against the *faster* Marian setting (the bar: the smaller
+of the two ratios); ``train_ratios`` holds every pair. ``decode_ratio`` = our fastest
 full-vocabulary beam-5 output tokens/s ÷ Marian's fastest full-vocabulary setting of its
 faster model, ``--threads`` threads; the fp32-vs-fp32, int8-vs-int8 and
 shortlist-vs-shortlist ratios are kept beside it. The last line printed is
@@ -366,6 +372,8 @@ def main() -> int:  # noqa: C901 (one linear script)
     ap.add_argument("--decode-batch", type=int, default=64, help="our sentences per decoding batch")
     ap.add_argument("--mini-batches", default="16,32,64,128", help="Marian --mini-batch values swept at beam 5")
     ap.add_argument("--dims", default="256,512", help="Marian --dim-rnn settings (default 256,512)")
+    ap.add_argument("--ours-amp", default="none,bf16",
+                    help="our train.amp settings, each trained and timed (default none,bf16; the first decodes)")
     ap.add_argument("--repeats", type=int, default=3, help="timings per decode setting (median)")
     ap.add_argument("--max-sentences", type=int, default=0, help="decode only the first N test sentences")
     ap.add_argument("--config", type=Path, default=ROOT / "configs" / "multi30k_de_en.yaml")
@@ -381,6 +389,7 @@ def main() -> int:  # noqa: C901 (one linear script)
         ap.error("--steps must cover at least three logging windows (3 x --log-every)")
     a.marian_venv, a.onmt_venv = a.marian_venv.resolve(), a.onmt_venv.resolve()
     dims = [int(x) for x in a.dims.split(",")]
+    amps = a.ours_amp.split(",")
     mini_batches = [int(x) for x in a.mini_batches.split(",")]
 
     work = a.work.resolve()
@@ -407,25 +416,32 @@ def main() -> int:  # noqa: C901 (one linear script)
     hyps = work / "hyps"
     hyps.mkdir(parents=True, exist_ok=True)
 
-    # --- ours: train (its SentencePiece model becomes Marian's vocab.spm), validate
-    ours_run = out_dir / "ours"
+    # --- ours: train (its SentencePiece model becomes Marian's vocab.spm), validate. Our stages'
+    # keys hold a digest of nmt/'s source, so a change to our code retrains and re-times ours.
+    ours_key = {**train_key, "nmt_source": _source_digest()}
 
-    def train_ours() -> dict:
-        say(f"ours: training {a.steps} steps")
-        tr = ours_train(a, ours_run, env, logs, "marian")
-        rows = [json.loads(x) for x in (ours_run / "train_log.jsonl").read_text().splitlines() if x.strip()]
+    def train_ours(run_dir: Path, amp: str) -> dict:
+        say(f"ours (train.amp={amp}): training {a.steps} steps")
+        tr = ours_train(a, run_dir, env, logs, "marian" if amp == "none" else f"marian_{amp}", f"train.amp={amp}")
+        rows = [json.loads(x) for x in (run_dir / "train_log.jsonl").read_text().splitlines() if x.strip()]
         train = [r for r in rows if r.get("kind") == "train"]
         per_update = [r["tgt_tokens_per_s"] * (r["elapsed"] - p["elapsed"]) / (r["step"] - p["step"])
                       for p, r in zip(train, train[1:])]
-        return {"windows": tr["windows"], "wall_s": round(tr["wall_s"], 1),
+        return {"windows": tr["windows"], "wall_s": round(tr["wall_s"], 1), "amp": amp,
                 "tgt_tokens_per_update": round(statistics.median(per_update), 1)}
 
-    ours = stages.get("train-ours", train_key, train_ours)
-    ckpt = ours_run / "best.pt"
-    if not ckpt.is_file():
-        sys.exit(f"{ckpt}: missing (the stage record says it was trained): rerun with --fresh")
+    def run_dir_of(amp: str) -> Path:
+        return out_dir / ("ours" if amp == amps[0] else f"ours_{amp}")
+
+    ours_runs = {amp: stages.get("train-ours" + ("" if amp == amps[0] else f"-{amp}"), {**ours_key, "amp": amp},
+                                 train_ours, run_dir_of(amp), amp) for amp in amps}
+    ours = ours_runs[amps[0]]
+    ckpt = run_dir_of(amps[0]) / "best.pt"
+    for amp in amps:
+        if not (run_dir_of(amp) / "best.pt").is_file():
+            sys.exit(f"{run_dir_of(amp) / 'best.pt'}: missing (the stage record says it was trained): rerun with --fresh")
     vocab = work / "vocab.spm"
-    shutil.copyfile(ours_run / "spm.model", vocab)
+    shutil.copyfile(run_dir_of(amps[0]) / "spm.model", vocab)
     scorer = Scorer(vocab)
     per_source = _decode_setting(ckpt, "shortlist_per_source")
 
@@ -435,22 +451,27 @@ def main() -> int:  # noqa: C901 (one linear script)
              "--int8", "--force"], logs / "ours_export.log", env=env, cwd=str(ROOT))
         return {"dir": str(onnx_dir)}
 
-    onnx_dir = Path(stages.get("export-onnx", train_key, onnx_export)["dir"])
+    onnx_dir = Path(stages.get("export-onnx", ours_key, onnx_export)["dir"])
 
-    def ours_decode(src: Path, refs: list[str], variant: str, beam: int, threads: int, tag: str) -> dict:
-        model = onnx_dir if variant.startswith("onnx") else ckpt
-        hyp = hyps / f"ours_{tag}_{variant}_b{beam}_t{threads}.en"
+    def ours_decode(src: Path, refs: list[str], variant: str, beam: int, threads: int, tag: str,
+                    model_ckpt: Path = ckpt) -> dict:
+        model = onnx_dir if variant.startswith("onnx") else model_ckpt
+        name = "ours" if model_ckpt == ckpt else model_ckpt.parent.name
+        hyp = hyps / f"{name}_{tag}_{variant}_b{beam}_t{threads}.en"
 
         def once() -> float:
             return ours_translate(a, model, src, hyp, env, logs, tag, variant, beam, threads)["decode_s"]
 
         return scorer.measure(hyp, refs, median_of(1 if tag == "dev" else a.repeats, once))
 
-    ours["params"] = _our_params(ckpt)
-    ours["valid"] = stages.get("valid-ours", train_key, lambda: ours_decode(ddir / "dev.de", dev_refs, "full",
-                                                                           a.beam, a.threads, "dev"))
-    ours["train_tok_s"] = median_after_first(ours["windows"])
-    say(f"ours: {ours['train_tok_s']:.0f} tgt tok/s, validation BLEU {ours['valid']['bleu']}")
+    for amp, o in ours_runs.items():
+        run_ckpt = run_dir_of(amp) / "best.pt"
+        o["params"] = _our_params(run_ckpt)
+        o["valid"] = stages.get("valid-ours" + ("" if amp == amps[0] else f"-{amp}"), {**ours_key, "amp": amp},
+                                lambda c=run_ckpt: ours_decode(ddir / "dev.de", dev_refs, "full", a.beam, a.threads,
+                                                               "dev", c))
+        o["train_tok_s"] = median_after_first(o["windows"])
+        say(f"ours (train.amp={amp}): {o['train_tok_s']:.0f} tgt tok/s, validation BLEU {o['valid']['bleu']}")
 
     # --- Marian: train each --dim-rnn, validate
     marians: dict[str, dict] = {}
@@ -540,11 +561,13 @@ def main() -> int:  # noqa: C901 (one linear script)
         for threads in sorted({1, a.threads}):
             for variant, setting, precision, sl in (("full", "torch fp32", "fp32", False),
                                                     ("int8+full", "torch --int8", "int8", False),
+                                                    ("bf16+full", "torch --bf16", "bf16", False),
                                                     ("onnx+full", "onnxruntime fp32", "fp32", False),
                                                     ("onnx+int8+full", "onnxruntime int8", "int8", False),
                                                     ("default", "torch fp32 + shortlist", "fp32", True),
-                                                    ("int8", "torch --int8 + shortlist", "int8", True)):
-                key = {**decode_key, "b": beam, "t": threads, "variant": variant}
+                                                    ("int8", "torch --int8 + shortlist", "int8", True),
+                                                    ("bf16", "torch --bf16 + shortlist", "bf16", True)):
+                key = {**decode_key, "b": beam, "t": threads, "variant": variant, "nmt_source": ours_key["nmt_source"]}
                 r = stages.get(f"decode-ours-b{beam}-t{threads}-{variant}", key,
                                ours_decode, test_src, test_refs, variant, beam, threads, "test")
                 rows.append({"toolkit": "ours", "beam": beam, "threads": threads, "setting": setting,
@@ -564,7 +587,11 @@ def main() -> int:  # noqa: C901 (one linear script)
 
     # --- ratios
     fastest_marian = max(marians, key=lambda n: marians[n]["train_tok_s"])
-    train_ratios = {n: round(ours["train_tok_s"] / m["train_tok_s"], 3) for n, m in marians.items()}
+    # ours ÷ each Marian setting, for each of our precisions; the headline is our fastest
+    # precision against the faster Marian setting (the bar), with the precision named.
+    train_ratios = {amp: {n: round(o["train_tok_s"] / m["train_tok_s"], 3) for n, m in marians.items()}
+                    for amp, o in ours_runs.items()}
+    fastest_amp = max(ours_runs, key=lambda amp: ours_runs[amp]["train_tok_s"])
 
     def best(who: str, **want: Any) -> dict:
         cands = [r for r in rows if r["toolkit"] == who and r["beam"] == a.beam and r["threads"] == a.threads
@@ -580,10 +607,12 @@ def main() -> int:  # noqa: C901 (one linear script)
                           / best(n, shortlist=False, precision="fp32")["out_tok_s"], 3),
             "int8": round(best("ours", shortlist=False, precision="int8")["out_tok_s"]
                           / best(n, shortlist=False, precision="int8")["out_tok_s"], 3),
+            "16-bit": round(best("ours", shortlist=False, precision="bf16")["out_tok_s"]
+                            / best(n, shortlist=False, precision="fp16")["out_tok_s"], 3),
             "shortlist": round(best("ours", shortlist=True)["out_tok_s"] / best(n, shortlist=True)["out_tok_s"], 3),
         }
     fastest_decoder = max(marians, key=lambda n: best(n, shortlist=False)["out_tok_s"])
-    train_ratio = min(train_ratios.values())
+    train_ratio = min(train_ratios[fastest_amp].values())
     decode_ratio = decode_vs[fastest_decoder]["fastest_full_vocab"]
 
     result = {
@@ -592,12 +621,14 @@ def main() -> int:  # noqa: C901 (one linear script)
                      "dims": dims, "repeats": a.repeats, "test_sentences": n_test,
                      "vocabulary": "ours (nmt train's joint 8k unigram SentencePiece model), given to Marian as vocab.spm"},
         "ours": {k: v for k, v in ours.items()},
+        "ours_amp": {amp: o for amp, o in ours_runs.items() if amp != amps[0]},
         "marian": marians,
         "opennmt_py": onmt,
         "decode": rows,
         "train_ratios": train_ratios,
         "train_ratio": train_ratio,
         "train_ratio_against": fastest_marian,
+        "train_ratio_amp": fastest_amp,
         "decode_ratios": decode_vs,
         "decode_ratio": decode_ratio,
         "decode_ratio_against": fastest_decoder,
@@ -618,7 +649,8 @@ def main() -> int:  # noqa: C901 (one linear script)
 
     print(f"\n{a.steps} updates, {a.threads} threads, beam {a.beam}, {n_test} test sentences")
     print(f"{'model':<12}{'params':>12}{'train tok/s':>13}{'tok/update':>12}{'valid BLEU':>12}")
-    for n, m in [("ours", ours), *marians.items(), *([("opennmt-py", onmt)] if onmt else [])]:
+    for n, m in [*((f"ours {amp}", o) for amp, o in ours_runs.items()), *marians.items(),
+                 *([("opennmt-py", onmt)] if onmt else [])]:
         print(f"{n:<12}{m['params']:>12,}{m['train_tok_s']:>13.0f}{m['tgt_tokens_per_update']:>12.0f}"
               f"{m['valid']['bleu']:>12.2f}")
     print(f"\n{'toolkit':<12}{'beam':>5}{'thr':>4}  {'setting':<28}{'out tok/s':>10}{'sent/s':>9}{'len':>7}{'BLEU':>7}")
@@ -632,6 +664,14 @@ def main() -> int:  # noqa: C901 (one linear script)
 
 def _digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest()
+
+
+def _source_digest() -> str:
+    """A digest of nmt/'s Python source: what our stages' figures depend on besides their settings."""
+    h = hashlib.blake2b(digest_size=8)
+    for f in sorted((ROOT / "nmt").rglob("*.py")):
+        h.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
 
 
 def _decode_setting(ckpt: Path, name: str) -> Any:

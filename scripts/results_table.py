@@ -241,7 +241,8 @@ def marian_tables(results_dir: Path) -> list[str]:
     if not m:
         return []
     s = m["settings"]
-    models = [("nmt", m["ours"]), *((f"Marian s2s --dim-rnn {k.removeprefix('marian')}", v) for k, v in m["marian"].items())]
+    models = [("nmt", m["ours"]), *((f"nmt, train.amp={k} (autocast)", v) for k, v in m.get("ours_amp", {}).items()),
+              *((f"Marian s2s --dim-rnn {k.removeprefix('marian')}", v) for k, v in m["marian"].items())]
     if m.get("opennmt_py"):
         models.append(("OpenNMT-py", m["opennmt_py"]))
     out = block(f"**Side by side with Marian {m['marian_packages'].get('pymarian', '')} and OpenNMT-py** "
@@ -260,8 +261,11 @@ def marian_tables(results_dir: Path) -> list[str]:
                    f"{r['mean_out_tokens']:.1f}", f"{r['bleu']:.2f}"] for r in rows])
     ratios = "; ".join(f"{k}: " + ", ".join(f"{a} {b:.2f}" for a, b in v.items())
                        for k, v in m["decode_ratios"].items())
-    return out + [f"`train_ratio={m['train_ratio']:.2f} decode_ratio={m['decode_ratio']:.2f}` (training against "
-                  f"{m['train_ratio_against']}, beam {s['beam']} against {m['decode_ratio_against']}); "
+    amp = m.get("train_ratio_amp", "none")
+    precision = "float32" if amp == "none" else f"train.amp={amp}"
+    return out + [f"`train_ratio={m['train_ratio']:.2f} decode_ratio={m['decode_ratio']:.2f}` (training: ours in "
+                  f"{precision} against {m['train_ratio_against']}, beam {s['beam']} against "
+                  f"{m['decode_ratio_against']}); "
                   f"beam-{s['beam']} output tokens/s, ours ÷ Marian — {ratios}.", ""]
 
 

@@ -174,11 +174,11 @@ def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threa
     if int(threads):
         torch.set_num_threads(int(threads))
     t0 = time.perf_counter()
-    flags = set(variant.split("+"))  # default | int8 | full | onnx, e.g. "onnx+int8+full"
+    flags = set(variant.split("+"))  # default | int8 | bf16 | full | onnx, e.g. "onnx+int8+full"
     onnx = "onnx" in flags
     tr = Translator.load(Path(ckpt), engine="onnxruntime" if onnx else "torch", threads=int(threads) or None,
                          beam=int(beam), batch_size=int(batch), int8=True if "int8" in flags else None,
-                         shortlist=False if "full" in flags else None)
+                         bf16=True if "bf16" in flags else None, shortlist=False if "full" in flags else None)
     t1 = time.perf_counter()
     with open(src, "rb") as fin, open(out, "w", encoding="utf-8", newline="\n") as fout:
         n = translate_stream(tr, fin, fout)

@@ -7,6 +7,7 @@ import sys
 import time
 
 import pytest
+import torch
 from conftest import ROOT, read_jsonl, run_nmt
 
 
@@ -176,6 +177,16 @@ def test_int8_translation_quantizes_and_stays_close_to_float(trained_run, multi3
     # fixture; an int8 path that broke the model would score near 0.
     agreement = sacrebleu.corpus_bleu(ours[:-1], [ref[:-1]]).score
     assert agreement > 70.0, agreement
+
+    from nmt.model.packed import available
+
+    if available(torch.bfloat16):  # --bf16: the same contract, and closer to float32 than int8
+        bf16 = run_nmt("translate", "-m", ckpt, "--bf16", input=text)
+        assert bf16.returncode == 0 and bf16.stderr == "", bf16.stderr
+        lines = bf16.stdout.split("\n")
+        assert len(lines) == 101 and sacrebleu.corpus_bleu(lines[:-1], [ref[:-1]]).score > 70.0
+    both = run_nmt("translate", "-m", ckpt, "--bf16", "--int8", input=text)
+    assert both.returncode == 2 and "choose one" in both.stderr and "Traceback" not in both.stderr
 
     tr = Translator.load(trained_run / "best.pt", int8=True)
     kinds = {type(m).__module__ for m in tr.model.modules()}

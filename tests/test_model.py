@@ -252,6 +252,35 @@ def test_translator_packs_fp32_cpu_models_only(trained_run):
     assert "_packed_rnn" not in int8.model.decoder.__dict__
 
 
+def test_bf16_cpu_decoding_rounds_the_scores_only(trained_run):
+    """decode.bf16 packs the decoder's products (the output projection too) in bfloat16: the
+    scores move by rounding, the search and the line-for-line contract do not change, and
+    it is refused with int8 (two precisions) with a one-line error."""
+    from nmt.decoding.translator import Translator
+    from nmt.errors import NmtError
+    from nmt.model.packed import available
+
+    if not available(torch.bfloat16):
+        pytest.skip("this torch build or CPU cannot run bf16 products through oneDNN")
+    fp32 = Translator.load(trained_run / "best.pt", device="cpu", shortlist=False)
+    bf16 = Translator.load(trained_run / "best.pt", device="cpu", shortlist=False, bf16=True)
+    assert "_packed" in bf16.model.output.__dict__ and "_packed" not in fp32.model.output.__dict__
+    src, lens = torch.randint(4, 40, (3, 6)), torch.tensor([6, 4, 2])
+    with torch.inference_mode():
+        logits = []
+        for tr in (fp32, bf16):
+            enc, state = tr.model.encode(src, lens)
+            logits.append(tr.model.decode_logits(torch.tensor([2, 2, 2]), state, enc)[0])
+    assert logits[1].dtype == torch.float32
+    assert not torch.equal(logits[0], logits[1])
+    assert torch.allclose(logits[0], logits[1], atol=0.05 * float(logits[0].abs().max()))
+    lines = ["Ein Mann fährt Fahrrad.", "", "Zwei Hunde spielen im Schnee."]
+    out = bf16.translate(lines)
+    assert len(out) == 3 and out[1] == ""
+    with pytest.raises(NmtError, match="choose one"):
+        Translator.load(trained_run / "best.pt", device="cpu", int8=True, bf16=True)
+
+
 def test_length_spans_cut_sorted_rows_where_padding_costs_more_than_a_span():
     from nmt.model.attention import length_spans
 
@@ -306,3 +335,45 @@ def test_search_with_length_spans_equals_search_without(beam, monkeypatch):
         without = search(model, src, lens, beam_size=beam, n_best=beam)
     assert [[h.tokens for h in hs] for hs in with_spans] == [[h.tokens for h in hs] for hs in without]
     assert all(abs(a.score - b.score) < 1e-5 for x, y in zip(with_spans, without) for a, b in zip(x, y))
+
+
+def _loss_and_grads(model, batch, defer: bool):
+    model.defer_weight_grads = defer
+    model.zero_grad(set_to_none=True)
+    tgt_len = (batch.tgt_out != 0).sum(1)
+    logits, index = model.packed_logits(batch.src, batch.src_len, batch.tgt_in, tgt_len)
+    loss = F.cross_entropy(logits, batch.tgt_out.reshape(-1)[index], reduction="sum")
+    loss.backward()
+    return logits.detach(), {n: p.grad.clone() for n, p in model.named_parameters() if p.grad is not None}
+
+
+@pytest.mark.parametrize("cell", ["gru", "lstm", "rnn"])
+@pytest.mark.parametrize("layers,feeding", [(1, True), (2, True), (1, False)])
+def test_training_loop_with_deferred_weight_grads_is_the_step_loop(cell, layers, feeding):
+    """The CPU training loop (each decoder weight's gradient in one product, the embedding
+    parts precomputed: nmt.model.teacher_forcing) gives the logits and every gradient of
+    the step-by-step loop that decoding uses."""
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(cell=cell, dec_layers=layers, input_feeding=feeding, dec_hidden=10), 40, 40)
+    model.eval()  # no dropout, so both loops compute one function
+    batch = make_batch(SRC, TGT)
+    want_logits, want = _loss_and_grads(model, batch, defer=False)
+    got_logits, got = _loss_and_grads(model, batch, defer=True)
+    assert torch.allclose(got_logits, want_logits, atol=1e-5)
+    assert got.keys() == want.keys() and len(want) == len(list(model.parameters()))
+    for name in want:
+        assert torch.allclose(got[name], want[name], atol=1e-5, rtol=1e-4), name
+
+
+def test_deferred_training_loop_under_bf16_autocast_trains():
+    """Under train.amp=bf16 the deferred products run in bf16 (weights cast once a batch)
+    and the gradients stay float32 and close to the float32 loop's."""
+    torch.manual_seed(0)
+    model = build_model(tiny_model_config(dec_layers=2, dec_hidden=10), 40, 40).eval()
+    batch = make_batch(SRC, TGT)
+    _, want = _loss_and_grads(model, batch, defer=False)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        _, got = _loss_and_grads(model, batch, defer=True)
+    for name, g in got.items():
+        assert g.dtype == torch.float32 and torch.isfinite(g).all()
+        assert torch.allclose(g, want[name], atol=0.05 * float(want[name].abs().max()) + 1e-3), name

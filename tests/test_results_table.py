@@ -135,12 +135,15 @@ def test_marian_tables_come_from_the_benchmark_file_and_quote_its_ratios(tmp_pat
     (tmp_path / "bench_vs_marian.json").write_text(json.dumps({
         "command": "python scripts/bench_vs_marian.py", "cpu": "AMD EPYC 7B13", "marian_packages": {"pymarian": "1.12.42"},
         "settings": {"steps": 1000, "batch_tokens": 2048, "threads": 2, "test_sentences": 1000, "repeats": 3, "beam": 5},
-        "ours": model, "marian": {"marian256": {**model, "params": 5_400_000, "train_tok_s": 600.0, "mini_batch": 32}},
+        "ours": model, "ours_amp": {"bf16": {**model, "train_tok_s": 2400.0, "valid": {"bleu": 30.3}}},
+        "marian": {"marian256": {**model, "params": 5_400_000, "train_tok_s": 600.0, "mini_batch": 32}},
         "opennmt_py": None, "decode": [row, {**row, "threads": 1}, {**row, "toolkit": "marian256", "out_tok_s": 500.0}],
-        "train_ratio": 3.0, "train_ratio_against": "marian256", "decode_ratio": 3.0,
+        "train_ratio": 4.0, "train_ratio_against": "marian256", "train_ratio_amp": "bf16", "decode_ratio": 3.0,
         "decode_ratio_against": "marian256", "decode_ratios": {"marian256": {"fastest_full_vocab": 3.0}}}))
     text = "\n".join(rt.marian_tables(tmp_path))
     assert "| Marian s2s --dim-rnn 256 | 5.4M | 600 | 1840 | 30.10 |" in text
     assert "| marian256 | torch fp32 | 5 | 500 | 120.0 | 12.5 | 33.00 |" in text
     assert text.count("| ours |") == 1  # the --threads rows only
-    assert "`train_ratio=3.00 decode_ratio=3.00`" in text and "marian256 32" in text
+    assert "| nmt, train.amp=bf16 (autocast) | 6.7M | 2400 | 1840 | 30.30 |" in text
+    assert "`train_ratio=4.00 decode_ratio=3.00` (training: ours in train.amp=bf16 against marian256" in text
+    assert "marian256 32" in text

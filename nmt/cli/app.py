@@ -136,6 +136,8 @@ BatchOpt = Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Se
 LpOpt = Annotated[Optional[float], typer.Option("--length-penalty", min=0.0, help="GNMT length penalty alpha.")]
 DeviceOpt = Annotated[str, typer.Option("--device", help="auto (a CUDA GPU if torch sees one, else CPU), cpu, "
                                                        "cuda or cuda:N.")]
+Bf16Opt = Annotated[Optional[bool], typer.Option("--bf16/--no-bf16", help="bfloat16 matrix products (CPUs with "
+                                                 "bf16 units; default: decode.bf16 of the model's config).")]
 Int8Opt = Annotated[Optional[bool], typer.Option("--int8/--no-int8", help="Int8 matrix products (CPU, faster, "
                                                  "slightly lower BLEU; default: decode.int8 of the model's config).")]
 ShortlistOpt = Annotated[Optional[bool], typer.Option(

@@ -18,6 +18,7 @@ import typer
 from nmt.cli.app import (
     BatchOpt,
     BeamOpt,
+    Bf16Opt,
     DeviceOpt,
     Engine,
     EngineOpt,
@@ -106,6 +107,7 @@ def translate(
     n_best: Annotated[int, typer.Option("--n-best", min=1, help="Hypotheses per line, as LINE<TAB>SCORE<TAB>TEXT.")] = 1,
     length_penalty: LpOpt = None,
     int8: Int8Opt = None,
+    bf16: Bf16Opt = None,
     shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
     threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
@@ -139,7 +141,7 @@ def translate(
             writer = AttentionWriter(attention, attention_format)
         translator = Translator.load(model, engine=engine.value, device=device, threads=threads, sampling=sampling,
                                      beam=beam, batch_size=batch_size, length_penalty=length_penalty, int8=int8,
-                                     shortlist=shortlist).with_options(tgt_lang=tgt_lang, src_lang=src_lang)
+                                     bf16=bf16, shortlist=shortlist).with_options(tgt_lang=tgt_lang, src_lang=src_lang)
         translator.source_tag()  # a multilingual model without --tgt-lang fails before reading a line
         if n_best > translator.decode.beam_size and sampling is None:
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
@@ -176,6 +178,7 @@ def evaluate(
     batch_size: BatchOpt = None,
     length_penalty: LpOpt = None,
     int8: Int8Opt = None,
+    bf16: Bf16Opt = None,
     shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -213,7 +216,7 @@ def evaluate(
 
         def load(paths: list[Path]) -> Translator:
             return Translator.load(paths, engine=engine.value, device=device, beam=beam, batch_size=batch_size,
-                                   length_penalty=length_penalty, int8=int8, shortlist=shortlist)
+                                   length_penalty=length_penalty, int8=int8, bf16=bf16, shortlist=shortlist)
 
         translators = [load([m]) for m in models] if compare else ([load(models)] if models else [])
         data = translators[0].config.data if translators and translators[0].config else None

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from nmt.cli.app import BeamOpt, DeviceOpt, Int8Opt, ModelOpt, ShortlistOpt, app, one_line_errors
+from nmt.cli.app import BeamOpt, Bf16Opt, DeviceOpt, Int8Opt, ModelOpt, ShortlistOpt, app, one_line_errors
 from nmt.errors import NmtError
 
 
@@ -38,6 +38,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0 = any free one).")] = 8000,
     beam: BeamOpt = None,
     int8: Int8Opt = None,
+    bf16: Bf16Opt = None,
     shortlist: ShortlistOpt = None,
     batching: Annotated[str, typer.Option("--batching", help="window: batches of what arrived within --max-wait-ms (default); continuous: lines join a running search at any step; off: one request per batch.")] = "window",
     max_batch_tokens: Annotated[int, typer.Option("--max-batch-tokens", min=1, help="Source pieces decoded at once, across requests.")] = 4096,
@@ -94,7 +95,7 @@ def serve(
                 raise NmtError(f"-m {path}: beam {tr.decode.beam_size} is over --max-beam {max_beam}", exit_code=2)
             translators[name], infos[name] = tr, info
             specs.append((name, str(path)))
-        overrides = {"beam": beam, "int8": int8, "shortlist": shortlist}  # Translator.load options
+        overrides = {"beam": beam, "int8": int8, "bf16": bf16, "shortlist": shortlist}  # Translator.load options
         workers, threads = layout(str(resolve_device(device, "--device")), workers, threads,
                                   torch.get_num_threads())
         try:

@@ -84,7 +84,7 @@ def _job(tr: Translator, dataset: str, name: str | None, src: str, tgt: str, kee
         "name": name, "src_lang": src, "tgt_lang": tgt,
         "decode": {"beam_size": d.beam_size, "length_penalty": d.length_penalty, "max_len_a": d.max_len_a,
                    "max_len_b": d.max_len_b, "max_src_len": d.max_src_len, "batch_size": d.batch_size,
-                   "shortlist": d.shortlist, "int8": d.int8},
+                   "shortlist": d.shortlist, "int8": d.int8, "bf16": d.bf16},
         "keep_original": keep_original,
         "chunk_lines": chunk,
     }

@@ -129,7 +129,7 @@ class Translator:
     def load(cls, path: PathLike | Sequence[PathLike], *, engine: Engine = "torch", device: str = "auto",
              threads: int | None = None, beam: int | None = None, batch_size: int | None = None,
              length_penalty: float | None = None, shortlist: bool | None = None, int8: bool | None = None,
-             sampling: Sampling | None = None) -> Translator:
+             bf16: bool | None = None, sampling: Sampling | None = None) -> Translator:
         """What ``nmt translate -m PATH [-m PATH ...]`` loads: a checkpoint or model folder, a list
         of them (an ensemble), or with ``engine="onnxruntime"`` an ONNX export. Options not given
         keep the model's ``decode`` section; docs/python.md has them all. A missing, corrupt or
@@ -138,7 +138,8 @@ class Translator:
         if not paths:
             raise NmtError("no model given", exit_code=2)
         overrides = {k: v for k, v in {"beam_size": beam, "batch_size": batch_size, "length_penalty": length_penalty,
-                                       "shortlist": shortlist, "int8": int8}.items() if v is not None}
+                                       "shortlist": shortlist, "int8": int8, "bf16": bf16}.items()
+                     if v is not None}
         if threads:
             torch.set_num_threads(threads)
         if engine == "onnxruntime":
@@ -163,6 +164,10 @@ class Translator:
         for p, x in zip(paths, loaded):
             _check_shortlist(p, overrides, x[3] is not None)
         models = [x[1] for x in loaded]
+        if decode.int8 and decode.bf16:
+            raise NmtError("--int8 and --bf16 are two precisions: choose one", exit_code=2)
+        if decode.bf16 and where.type != "cpu":
+            raise NmtError(f"--bf16 is for CPU decoding, not --device {device}", exit_code=2)
         if decode.int8:
             if where.type != "cpu":
                 if device != "auto":
@@ -172,8 +177,9 @@ class Translator:
         else:
             for m in models:
                 m.to(where)
-                if where.type == "cpu":
-                    pack_for_cpu(m.eval())
+                if where.type == "cpu" and not pack_for_cpu(m.eval(), torch.bfloat16 if decode.bf16 else torch.float32) \
+                        and decode.bf16:
+                    raise NmtError("--bf16: this torch build cannot run bf16 products through oneDNN", exit_code=2)
         model = models[0] if len(models) == 1 else Ensemble(models)
         more = tuple(x[3] for x in loaded[1:] if x[3] is not None)
         return cls(model.to(where), tok, decode, cfg, where, shortlist, more, sampling, tuple(paths))

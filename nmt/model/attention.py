@@ -116,7 +116,13 @@ class AdditiveAttention(nn.Module):
             return self._spans(query, proj_keys, values, mask, spans)
         if query.size(0) != proj_keys.size(0):
             return self._grouped(query, proj_keys, values, mask)
-        q = 2.0 * linear(self.query_layer)(query).unsqueeze(1)  # B x 1 x A
+        return self.attend(linear(self.query_layer)(query), proj_keys, values, mask)
+
+    def attend(self, query: torch.Tensor, proj_keys: torch.Tensor, values: torch.Tensor, mask: torch.Tensor
+               ) -> tuple[torch.Tensor, torch.Tensor]:
+        """:meth:`forward` from the projected query ``W_q q`` (batch, hidden), one row per sentence
+        (training's loop, :mod:`nmt.model.teacher_forcing`, projects it itself)."""
+        q = 2.0 * query.unsqueeze(1)  # B x 1 x A
         # sigmoid in place: one B x S x A temporary per step instead of two.
         scores = 2.0 * self.energy_layer(torch.sigmoid_(q + proj_keys)).squeeze(2)  # B x S
         scores = scores.masked_fill(~mask, float("-inf"))

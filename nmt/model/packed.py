@@ -27,28 +27,32 @@ from torch import nn
 Linear = Callable[[torch.Tensor], torch.Tensor]
 
 
-def available() -> bool:
-    """Whether this torch can pack linear weights for oneDNN (tried once on a tiny matrix)."""
-    global _AVAILABLE
-    if _AVAILABLE is None:
+def available(dtype: torch.dtype = torch.float32) -> bool:
+    """Whether this torch (and CPU) can pack linear weights for oneDNN in ``dtype`` (tried once
+    on a tiny matrix)."""
+    if dtype not in _AVAILABLE:
         try:
-            w = torch.ones(2, 3)
+            w = torch.ones(2, 3, dtype=dtype)
             packed = torch.ops.mkldnn._reorder_linear_weight(w, 1)
-            out = torch.ops.mkldnn._linear_pointwise(torch.ones(1, 3), packed, None, "none", [], "")
-            _AVAILABLE = bool(torch.backends.mkldnn.is_available()) and out.shape == (1, 2) and float(out[0, 0]) == 3.0
+            out = torch.ops.mkldnn._linear_pointwise(torch.ones(1, 3, dtype=dtype), packed, None, "none", [], "")
+            _AVAILABLE[dtype] = (bool(torch.backends.mkldnn.is_available()) and out.shape == (1, 2)
+                                 and float(out[0, 0]) == 3.0)
         except (AttributeError, RuntimeError):
-            _AVAILABLE = False
-    return _AVAILABLE
+            _AVAILABLE[dtype] = False
+    return _AVAILABLE[dtype]
 
 
-_AVAILABLE: Optional[bool] = None
+_AVAILABLE: dict[torch.dtype, bool] = {}
 
 
-def packed_linear(weight: torch.Tensor, bias: Optional[torch.Tensor]) -> Linear:
-    """``x -> F.linear(x, weight, bias)`` with ``weight`` packed once (a 2-d x)."""
-    w = torch.ops.mkldnn._reorder_linear_weight(weight.detach().contiguous(), 64)
-    b = None if bias is None else bias.detach().contiguous()
-    return lambda x: torch.ops.mkldnn._linear_pointwise(x, w, b, "none", [], "")
+def packed_linear(weight: torch.Tensor, bias: Optional[torch.Tensor], dtype: torch.dtype = torch.float32) -> Linear:
+    """``x -> F.linear(x, weight, bias)`` with ``weight`` packed once (a 2-d x); with ``dtype``
+    bfloat16 the product runs in bf16 (weight and bias rounded once, x per call) and returns float32."""
+    w = torch.ops.mkldnn._reorder_linear_weight(weight.detach().to(dtype).contiguous(), 64)
+    b = None if bias is None else bias.detach().to(dtype).contiguous()
+    if dtype == torch.float32:
+        return lambda x: torch.ops.mkldnn._linear_pointwise(x, w, b, "none", [], "")
+    return lambda x: torch.ops.mkldnn._linear_pointwise(x.to(dtype), w, b, "none", [], "").float()
 
 
 def linear(module: nn.Linear) -> Linear:
@@ -58,21 +62,22 @@ def linear(module: nn.Linear) -> Linear:
     return packed if packed is not None and not torch.is_grad_enabled() else module
 
 
-def pack_for_cpu(model: nn.Module) -> bool:
+def pack_for_cpu(model: nn.Module, dtype: torch.dtype = torch.float32) -> bool:
     """Pack the decoder's per-step products of an eval-mode fp32 CPU ``Seq2Seq``: the
-    recurrence (every layer), the attention query and the readout. Returns whether it did."""
+    recurrence (every layer), the attention query and the readout, and in bfloat16 (``dtype``,
+    ``decode.bf16``) the output projection too. Returns whether it did."""
     dec = model.decoder
-    if not available() or next(model.parameters()).device.type != "cpu" or \
+    if not available(dtype) or next(model.parameters()).device.type != "cpu" or \
             next(model.parameters()).dtype != torch.float32 or not isinstance(dec.rnn, (nn.GRU, nn.LSTM, nn.RNN)):
         return False
     rnn = dec.rnn
     if isinstance(rnn, nn.RNN) and rnn.nonlinearity != "tanh":
         return False
-    dec._packed_rnn = [(packed_linear(getattr(rnn, f"weight_ih_l{i}"), getattr(rnn, f"bias_ih_l{i}", None)),
-                        packed_linear(getattr(rnn, f"weight_hh_l{i}"), getattr(rnn, f"bias_hh_l{i}", None)))
+    dec._packed_rnn = [(packed_linear(getattr(rnn, f"weight_ih_l{i}"), getattr(rnn, f"bias_ih_l{i}", None), dtype),
+                        packed_linear(getattr(rnn, f"weight_hh_l{i}"), getattr(rnn, f"bias_hh_l{i}", None), dtype))
                        for i in range(rnn.num_layers)]
-    for module in (dec.attention.query_layer, dec.readout):
-        module._packed = packed_linear(module.weight, module.bias)
+    for module in (dec.attention.query_layer, dec.readout) + ((model.output,) if dtype != torch.float32 else ()):
+        module._packed = packed_linear(module.weight, module.bias, dtype)
     return True
 
 

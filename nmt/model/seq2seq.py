@@ -18,7 +18,9 @@ from nmt.model.attention import Spans, length_spans
 from nmt.model.decoder import Decoder
 from nmt.model.dropout import Dropout
 from nmt.model.encoder import Encoder
+from nmt.model.packed import linear
 from nmt.model.rnn import Hidden, map_hidden
+from nmt.model.teacher_forcing import supported, teacher_forced
 
 
 @dataclass
@@ -99,6 +101,9 @@ class Seq2Seq(nn.Module):
     # The attention serves G query rows per encoder row (the beams of a sentence), so a beam
     # search keeps one copy of the encoder states per sentence (nmt.decoding.search.beam_search).
     attends_grouped = True
+    # Training on the CPU takes each decoder weight's gradient in one product per batch
+    # (nmt.model.teacher_forcing); tests set it False to compare with the step-by-step loop.
+    defer_weight_grads = True
 
     def __init__(self, cfg: ModelConfig, src_vocab: int, tgt_vocab: int, pad_id: int = 0,
                  unk_id: int = 1) -> None:
@@ -194,7 +199,7 @@ class Seq2Seq(nn.Module):
             return (logits if rows is None else logits.index_select(0, rows)), state, weights
         if rows is not None:
             att = att.index_select(0, rows)
-        return self.output(att), state, weights
+        return linear(self.output)(att), state, weights
 
     def output_vocab(self, ids: torch.Tensor, real: torch.Tensor) -> OutputVocab:
         """The output matrices of each sentence's shortlist ``ids`` (B, n); columns where
@@ -271,18 +276,28 @@ class Seq2Seq(nn.Module):
         steps = torch.arange(T, device=tgt_in.device)
         real = steps.unsqueeze(0) < tgt_len.unsqueeze(1)  # B x T, a prefix of each row
         active = real.sum(0).tolist()  # sentences still going at each step, non-increasing
-        atts, rows = [], B
-        # unbind, not embs[:, t]: the backward of T slices is T zero-filled B x T x E
-        # tensors summed up (aten::fill_ + add, ~10% of a step); unbind's is one stack.
-        for emb, n in zip(embs.unbind(1), active):
-            if n == 0:  # only if tgt_len leaves trailing all-padding columns
-                break
-            if n < rows:  # sentences are sorted, so the ended ones are the last rows
-                enc, state, rows = enc.head(n), state.head(n), n
-            att, state, _ = self._step(emb[:n], state, enc)
-            atts.append(att)
+        if self._defer_weight_grads(embs):
+            atts = teacher_forced(self.decoder, embs, active, state.hidden, state.prev_att, enc.proj_keys,
+                                  enc.values, enc.mask)
+        else:
+            atts, rows = [], B
+            # unbind, not embs[:, t]: the backward of T slices is T zero-filled B x T x E
+            # tensors summed up (aten::fill_ + add, ~10% of a step); unbind's is one stack.
+            for emb, n in zip(embs.unbind(1), active):
+                if n == 0:  # only if tgt_len leaves trailing all-padding columns
+                    break
+                if n < rows:  # sentences are sorted, so the ended ones are the last rows
+                    enc, state, rows = enc.head(n), state.head(n), n
+                att, state, _ = self._step(emb[:n], state, enc)
+                atts.append(att)
         flat = order.unsqueeze(1) * T + steps.unsqueeze(0)  # B x T positions in the caller's order
         return self.output(torch.cat(atts)), flat.t()[real.t()]
+
+    def _defer_weight_grads(self, embs: torch.Tensor) -> bool:
+        """Whether training's loop is :func:`nmt.model.teacher_forcing.teacher_forced` (CPU, with
+        gradients, a cell it has, no compiled step): else the step-by-step loop."""
+        return (self.defer_weight_grads and torch.is_grad_enabled() and embs.device.type == "cpu"
+                and supported(self.decoder.rnn) and "step" not in self.decoder.__dict__)
 
 
 def build_model(cfg: ModelConfig, src_vocab: int, tgt_vocab: int) -> Seq2Seq:
