@@ -166,13 +166,12 @@ class Translator:
         models = [x[1] for x in loaded]
         if decode.int8 and decode.bf16:
             raise NmtError("--int8 and --bf16 are two precisions: choose one", exit_code=2)
-        if decode.bf16 and where.type != "cpu":
-            raise NmtError(f"--bf16 is for CPU decoding, not --device {device}", exit_code=2)
+        if (decode.int8 or decode.bf16) and where.type != "cpu":  # CPU precisions: auto means the CPU
+            if device != "auto":
+                raise NmtError(f"--{'int8' if decode.int8 else 'bf16'} runs on the CPU only, not --device {device}",
+                               exit_code=2)
+            where = torch.device("cpu")
         if decode.int8:
-            if where.type != "cpu":
-                if device != "auto":
-                    raise NmtError(f"--int8 runs on the CPU only, not --device {device}", exit_code=2)
-                where = torch.device("cpu")
             models = [quantize_int8(m) for m in models]
         else:
             for m in models:
