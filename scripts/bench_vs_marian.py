@@ -27,10 +27,11 @@ the model, so both toolkits see the same pieces), one training budget in updates
   its target words, so its batches hold more target tokens: reported, not corrected).
   Marian's ``--cpu-threads N`` trains N single-threaded replicas with synchronous SGD; ours
   uses N intra-op threads. Validation is pushed past the last step on both sides. Ours is
-  trained once per ``--ours-amp`` setting: float32 (``none``) and ``bf16`` (autocast: the
-  matrix products in bfloat16, weights and Adam in float32; Marian trains in float32 only
-  on a CPU, its fp16 is GPU-only), each with its own validation BLEU; the float32 model
-  is the one that decodes.
+  trained once per ``--ours-amp`` setting: float32 (``none``, the default) and, with
+  ``--ours-amp none,bf16``, ``bf16`` too (autocast: the matrix products in bfloat16, weights
+  and Adam in float32; Marian trains in float32 only on a CPU, its fp16 is GPU-only; it was
+  no faster in whole runs here, see docs/performance.md), each with its own validation BLEU;
+  the first setting's model is the one that decodes.
 * **Validation BLEU at equal steps**: the validation split decoded at beam 5 (full
   vocabulary, float32) by each model after ``--steps`` updates, scored by sacreBLEU here.
 * **Beam search** on test2016 (``--max-sentences``), beams 5 and 1, 1 and ``--threads``
@@ -74,9 +75,11 @@ checkpoints (which pickle an ``argparse.Namespace``) load with
 
 Marian lives in its own virtual environment (``--marian-venv``, made on first use:
 ``pymarian==1.12.42``, a 604 MB wheel built with CUDA, so ``--cpu-threads`` is always
-given). Every stage (training, decoding) is kept in ``--work`` (default
-runs/bench_marian) under a key of its settings, so an interrupted run goes on where it
-stopped and a later session can add what is missing; ``--fresh`` starts over.
+given). Every finished stage (training, decoding) is recorded under a key of its settings
+in ``--stages`` (committed: scripts/results/bench_vs_marian/; models and logs go to
+``--work``, runs/bench_marian), so an interrupted run goes on where it stopped and a later
+session adds what is missing; each record names its date, CPU and commit, and the results
+JSON lists them (``stages_measured``, ``measured_between``, ``cpus``). ``--fresh`` starts over.
 """
 
 from __future__ import annotations
@@ -122,24 +125,63 @@ MARIAN_DECODE = re.compile(r"Processed \d+ batches, (\d+) lines, \d+ source toke
 # ----------------------------------------------------------------------------- stages
 
 class Stages:
-    """Results of finished stages, one JSON file each under ``work/stages``, keyed by the
-    stage's settings: an interrupted benchmark resumes, a changed setting re-runs."""
+    """Results of finished stages, one JSON file each in ``dir``, keyed by the stage's settings:
+    an interrupted benchmark resumes, a changed setting re-runs.
 
-    def __init__(self, work: Path, fresh: bool) -> None:
-        self.dir = work / "stages"
+    The records are committed (``scripts/results/bench_vs_marian/``) because the whole
+    benchmark is longer than one working session: Marian at ``--dim-rnn 512`` alone trains
+    for over an hour on 2 cores. A stage's name starts ``<what>-<unit>`` (``decode-marian256-b5-t2-packed8``);
+    a unit is one trained model and everything measured with it. The models themselves live
+    in ``--work`` (not committed): a unit whose model is gone is measured again from its
+    training unless it was finished (``done-<unit>``). Every record says when, on which CPU
+    and at which commit it was measured, and the results JSON lists them."""
+
+    def __init__(self, dir: Path, fresh: bool) -> None:
+        self.dir = dir
         if fresh and self.dir.exists():
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True, exist_ok=True)
+        self.used: set[Path] = set()
+
+    def _path(self, name: str, settings: dict) -> Path:
+        key = hashlib.blake2b(json.dumps(settings, sort_keys=True).encode(), digest_size=6).hexdigest()
+        return self.dir / f"{name}-{key}.json"
+
+    def has(self, name: str, settings: dict) -> bool:
+        return self._path(name, settings).is_file()
 
     def get(self, name: str, settings: dict, make: Callable[..., dict], *args: Any) -> dict:
         """The stored result of stage ``name`` with ``settings``, else ``make(*args)``, stored."""
-        key = hashlib.blake2b(json.dumps(settings, sort_keys=True).encode(), digest_size=6).hexdigest()
-        path = self.dir / f"{name}-{key}.json"
+        path = self._path(name, settings)
+        self.used.add(path)
         if path.is_file():
             return json.loads(path.read_text())
         result = make(*args)
+        result["measured"] = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cpu": cpu_model(),
+                              "git_commit": git_commit()}
         path.write_text(json.dumps(result, indent=1) + "\n")
         return result
+
+    @staticmethod
+    def unit_of(path: Path) -> str:
+        return path.name.split("-")[1]
+
+    def drop(self, unit: str) -> None:
+        """Forget every record of ``unit``: its model is gone, so all of it is measured again."""
+        for f in self.dir.glob("*.json"):
+            if self.unit_of(f) == unit:
+                f.unlink()
+
+    def prune(self, units: set[str]) -> None:
+        """Remove the records of ``units`` that this run did not use (settings or code since changed),
+        so that the directory holds what the results JSON was made from."""
+        for f in self.dir.glob("*.json"):
+            if self.unit_of(f) in units and f not in self.used:
+                f.unlink()
+
+    def measured(self) -> list[dict]:
+        """When, where and at which commit each record this run used was measured."""
+        return [{"stage": f.stem, **json.loads(f.read_text()).get("measured", {})} for f in sorted(self.used)]
 
 
 # ----------------------------------------------------------------------------- Marian
@@ -372,8 +414,9 @@ def main() -> int:  # noqa: C901 (one linear script)
     ap.add_argument("--decode-batch", type=int, default=64, help="our sentences per decoding batch")
     ap.add_argument("--mini-batches", default="16,32,64,128", help="Marian --mini-batch values swept at beam 5")
     ap.add_argument("--dims", default="256,512", help="Marian --dim-rnn settings (default 256,512)")
-    ap.add_argument("--ours-amp", default="none,bf16",
-                    help="our train.amp settings, each trained and timed (default none,bf16; the first decodes)")
+    ap.add_argument("--ours-amp", default="none",
+                    help="our train.amp settings, each trained and timed (default none; none,bf16 adds bfloat16 autocast; "
+                         "the first decodes)")
     ap.add_argument("--repeats", type=int, default=3, help="timings per decode setting (median)")
     ap.add_argument("--max-sentences", type=int, default=0, help="decode only the first N test sentences")
     ap.add_argument("--config", type=Path, default=ROOT / "configs" / "multi30k_de_en.yaml")
@@ -381,8 +424,10 @@ def main() -> int:  # noqa: C901 (one linear script)
     ap.add_argument("--marian-venv", type=Path, default=Path("/tmp/marian-venv"))
     ap.add_argument("--onmt-venv", type=Path, default=Path("/tmp/onmt-venv"))
     ap.add_argument("--no-onmt", action="store_true", help="leave OpenNMT-py out")
-    ap.add_argument("--work", type=Path, default=ROOT / "runs" / "bench_marian")
-    ap.add_argument("--fresh", action="store_true", help="forget finished stages in --work")
+    ap.add_argument("--work", type=Path, default=ROOT / "runs" / "bench_marian", help="models, logs, outputs")
+    ap.add_argument("--stages", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_marian",
+                    help="records of finished stages (committed: the benchmark spans sessions)")
+    ap.add_argument("--fresh", action="store_true", help="forget the finished stages in --stages")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_marian.json")
     a = ap.parse_args()
     if a.steps < 3 * a.log_every:
@@ -395,7 +440,7 @@ def main() -> int:  # noqa: C901 (one linear script)
     work = a.work.resolve()
     logs, ddir = work / "logs", work / "data"
     logs.mkdir(parents=True, exist_ok=True)
-    stages = Stages(work, a.fresh)
+    stages = Stages(a.stages.resolve(), a.fresh)
     t_start = time.perf_counter()
     marian_pkgs = setup_marian(a.marian_venv, logs)
     onmt_pkgs = None if a.no_onmt else setup_onmt(a.onmt_venv, logs)
@@ -412,6 +457,9 @@ def main() -> int:  # noqa: C901 (one linear script)
                HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")
     train_key = {"steps": a.steps, "log_every": a.log_every, "threads": a.threads, "batch_tokens": a.batch_tokens,
                  "config": str(a.config), "data": str(a.data.resolve())}
+    decode_key = {**train_key, "n_test": n_test, "repeats": a.repeats, "beam": a.beam}
+    # A unit is done when all of its stages are: then its model is no longer needed.
+    done_key = {**decode_key, "mini_batches": mini_batches, "threads_set": sorted({1, a.threads})}
     out_dir = work / "models"
     hyps = work / "hyps"
     hyps.mkdir(parents=True, exist_ok=True)
@@ -433,6 +481,8 @@ def main() -> int:  # noqa: C901 (one linear script)
     def run_dir_of(amp: str) -> Path:
         return out_dir / ("ours" if amp == amps[0] else f"ours_{amp}")
 
+    if not all((run_dir_of(amp) / "best.pt").is_file() for amp in amps):
+        stages.drop("ours")  # our model gives the others their vocabulary and shortlist: always at hand
     ours_runs = {amp: stages.get("train-ours" + ("" if amp == amps[0] else f"-{amp}"), {**ours_key, "amp": amp},
                                  train_ours, run_dir_of(amp), amp) for amp in amps}
     ours = ours_runs[amps[0]]
@@ -451,7 +501,7 @@ def main() -> int:  # noqa: C901 (one linear script)
              "--int8", "--force"], logs / "ours_export.log", env=env, cwd=str(ROOT))
         return {"dir": str(onnx_dir)}
 
-    onnx_dir = Path(stages.get("export-onnx", ours_key, onnx_export)["dir"])
+    onnx_dir = Path(stages.get("export-ours-onnx", ours_key, onnx_export)["dir"])
 
     def ours_decode(src: Path, refs: list[str], variant: str, beam: int, threads: int, tag: str,
                     model_ckpt: Path = ckpt) -> dict:
@@ -483,8 +533,10 @@ def main() -> int:  # noqa: C901 (one linear script)
             say(f"Marian --dim-rnn {dim}: training {a.steps} updates")
             return marian_train(a, dim, model_dir, ddir, vocab, env, logs)
 
-        m = stages.get(f"train-{name}", {**train_key, "dim": dim, "vocab": _digest(vocab)}, train_marian)
         model = model_dir / "model.npz"
+        if not model.is_file() and not stages.has(f"done-{name}", {**done_key, "dim": dim}):
+            stages.drop(name)
+        m = stages.get(f"train-{name}", {**train_key, "dim": dim, "vocab": _digest(vocab)}, train_marian)
 
         def marian_measure(src: Path, refs: list[str], beam: int, threads: int, mb: int, gemm: str,
                            sl: Path | None, tag: str, model: Path = model, name: str = name) -> dict:
@@ -510,6 +562,8 @@ def main() -> int:  # noqa: C901 (one linear script)
             say(f"OpenNMT-py: training {a.steps} steps")
             return onmt_train(a, ddir, vocab, out_dir / "onmt", env, logs)
 
+        if not (out_dir / "onmt").is_dir() and not stages.has("done-onmt", done_key):
+            stages.drop("onmt")
         onmt = stages.get("train-onmt", {**train_key, "vocab": _digest(vocab)}, train_onmt)
         onmt_model = Path(onmt["model"])
 
@@ -528,7 +582,6 @@ def main() -> int:  # noqa: C901 (one linear script)
     # --- decoding test2016
     lex = work / "lex.s2t"
     write_lex(ckpt, lex, per_source)
-    decode_key = {**train_key, "n_test": n_test, "repeats": a.repeats, "beam": a.beam}
     rows: list[dict] = []
     for name, m in marians.items():
         measure = m.pop("marian_measure")
@@ -557,6 +610,7 @@ def main() -> int:  # noqa: C901 (one linear script)
                                      "shortlist": bool(sl), **r})
                         say(f"{name} beam {beam} {threads}t {rows[-1]['setting']}: {r['out_tok_s']} out tok/s, "
                             f"{r['sent_s']} sent/s, BLEU {r['bleu']}")
+        stages.get(f"done-{name}", {**done_key, "dim": int(name.removeprefix("marian"))}, dict)
     for beam in (a.beam, 1):
         for threads in sorted({1, a.threads}):
             for variant, setting, precision, sl in (("full", "torch fp32", "fp32", False),
@@ -584,6 +638,7 @@ def main() -> int:  # noqa: C901 (one linear script)
                 rows.append({"toolkit": "opennmt-py", "beam": beam, "threads": threads, "setting": "torch fp32",
                              "precision": "fp32", "shortlist": False, **r})
                 say(f"OpenNMT-py beam {beam} {threads}t: {r['out_tok_s']} out tok/s, BLEU {r['bleu']}")
+        stages.get("done-onmt", done_key, dict)
 
     # --- ratios
     fastest_marian = max(marians, key=lambda n: marians[n]["train_tok_s"])
@@ -644,6 +699,12 @@ def main() -> int:  # noqa: C901 (one linear script)
         "git_commit": git_commit(),
         "command": "python scripts/bench_vs_marian.py " + " ".join(sys.argv[1:]),
     }
+    stages.prune({"ours", *marians, *(["onmt"] if onmt else [])})
+    when = stages.measured()
+    result["stages_measured"] = when
+    result["measured_between"] = [min(w["date"] for w in when if "date" in w),
+                                  max(w["date"] for w in when if "date" in w)] if when else None
+    result["cpus"] = sorted({w["cpu"] for w in when if "cpu" in w})
     a.results.parent.mkdir(parents=True, exist_ok=True)
     a.results.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
 

@@ -41,11 +41,30 @@ def test_a_finished_stage_is_not_run_again_unless_its_settings_change(tmp_path: 
         return {"value": x}
 
     stages = b.Stages(tmp_path, fresh=False)
-    assert stages.get("train", {"steps": 10}, make, 1) == {"value": 1}
-    assert stages.get("train", {"steps": 10}, make, 2) == {"value": 1}  # kept: an interrupted run resumes
-    assert stages.get("train", {"steps": 20}, make, 3) == {"value": 3}  # another setting: measured again
-    assert b.Stages(tmp_path, fresh=True).get("train", {"steps": 10}, make, 4) == {"value": 4}
+    assert stages.get("train-x", {"steps": 10}, make, 1)["value"] == 1
+    assert stages.get("train-x", {"steps": 10}, make, 2)["value"] == 1  # kept: an interrupted run resumes
+    assert stages.get("train-x", {"steps": 20}, make, 3)["value"] == 3  # another setting: measured again
+    assert b.Stages(tmp_path, fresh=True).get("train-x", {"steps": 10}, make, 4)["value"] == 4
     assert calls == [1, 3, 4]
+
+
+def test_a_unit_whose_model_is_gone_is_forgotten_and_unused_records_are_pruned(tmp_path: Path) -> None:
+    b = _bench()
+    stages = b.Stages(tmp_path, fresh=False)
+    for name in ("train-marian256", "decode-marian256-b5-t2-packed8", "train-ours", "decode-ours-b5-t2-full"):
+        stages.get(name, {"steps": 10}, dict)
+    stages.get("train-marian512", {"steps": 10}, dict)
+    assert all("date" in r and "cpu" in r for r in (w for w in stages.measured()))
+    stages.drop("marian256")  # its model.npz is gone: it is trained and measured again
+    assert sorted(b.Stages.unit_of(f) for f in tmp_path.glob("*.json")) == ["marian512", "ours", "ours"]
+
+    later = b.Stages(tmp_path, fresh=False)  # a later run with changed code: only its records stay
+    later.get("train-ours", {"steps": 10}, dict)
+    later.get("decode-ours-b5-t2-full", {"steps": 10, "nmt_source": "new"}, dict)
+    later.prune({"ours"})
+    names = sorted(f.name.rsplit("-", 1)[0] for f in tmp_path.glob("*.json"))
+    assert names == ["decode-ours-b5-t2-full", "train-marian512", "train-ours"]  # marian512 not in this run: kept
+    assert len(later.measured()) == 2
 
 
 def test_marians_lexical_table_comes_from_our_shortlist(trained_run: Path, tmp_path: Path) -> None:
