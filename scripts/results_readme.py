@@ -231,6 +231,12 @@ def headline(results_dir: Path) -> str:
     if joey:
         lines[-1] += (f" Against Joey NMT on the same model, data and 2 cores (`{joey['command']}`): "
                       f"{joey['train_ratio']:.1f}× its training speed, {joey['translate_ratio']:.1f}× its beam search.")
+    marian = _load(results_dir, "bench_vs_marian")
+    if marian:
+        lines[-1] += (f" Against Marian, the C++ engine (`{marian['command']}`, "
+                      "[docs/performance.md](docs/performance.md#against-marian)): "
+                      f"{marian['train_ratio']:.1f}× its training speed against its `s2s` model nearest ours, "
+                      f"{marian['decode_ratio']:.1f}× its beam search per output token in its fastest CPU settings.")
     gpu = gpu_sentence(results_dir)
     if gpu:
         lines += ["", gpu]

@@ -247,7 +247,7 @@ def marian_tables(results_dir: Path) -> list[str]:
         models.append(("OpenNMT-py", m["opennmt_py"]))
     out = block(f"**Side by side with Marian {m['marian_packages'].get('pymarian', '')} and OpenNMT-py** "
                 f"(`{m['command']}`: Multi30k de→en, our SentencePiece model for all, {s['steps']} updates of "
-                f"{s['batch_tokens']} tokens, {short_cpu(m['cpu'])}, {s['threads']} threads each):",
+                f"{s['batch_tokens']} tokens, {short_cpu(m['cpu'])}, {s['threads']} threads each{_when(m)}):",
                 ["model", "params", "train tgt tok/s", "tgt tokens / update", f"valid BLEU after {s['steps']}"],
                 [[n, f"{v['params'] / 1e6:.1f}M", f"{v['train_tok_s']:.0f}", f"{v['tgt_tokens_per_update']:.0f}",
                   f"{v['valid']['bleu']:.2f}"] for n, v in models])
@@ -267,6 +267,16 @@ def marian_tables(results_dir: Path) -> list[str]:
                   f"{precision} against {m['train_ratio_against']}, beam {s['beam']} against "
                   f"{m['decode_ratio_against']}); "
                   f"beam-{s['beam']} output tokens/s, ours ÷ Marian — {ratios}.", ""]
+
+
+def _when(m: dict) -> str:
+    """When the stages were measured: the benchmark spans sessions (its records are committed)."""
+    span = m.get("measured_between")
+    if not span:
+        return ""
+    first, last = span[0][:10], span[1][:10]
+    cpus = ", ".join(short_cpu(c) for c in m.get("cpus", [])) or short_cpu(m["cpu"])
+    return f"; measured {first}" + (f" to {last}" if last != first else "") + f" on {cpus}"
 
 
 def _replace(content: str, begin: str, end: str, text: str) -> str:
