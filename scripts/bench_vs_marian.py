@@ -134,7 +134,8 @@ class Stages:
     a unit is one trained model and everything measured with it. The models themselves live
     in ``--work`` (not committed): a unit whose model is gone is measured again from its
     training unless it was finished (``done-<unit>``). Every record says when, on which CPU
-    and at which commit it was measured, and the results JSON lists them."""
+    and at which commit it was measured, and the results JSON lists them; one measured on
+    another CPU model is measured again (the sessions' machines differ)."""
 
     def __init__(self, dir: Path, fresh: bool) -> None:
         self.dir = dir
@@ -147,15 +148,18 @@ class Stages:
         key = hashlib.blake2b(json.dumps(settings, sort_keys=True).encode(), digest_size=6).hexdigest()
         return self.dir / f"{name}-{key}.json"
 
-    def has(self, name: str, settings: dict) -> bool:
-        return self._path(name, settings).is_file()
+    def has(self, name: str, settings: dict, cpu: str) -> bool:
+        path = self._path(name, settings)
+        return path.is_file() and json.loads(path.read_text()).get("measured", {}).get("cpu") == cpu
 
     def get(self, name: str, settings: dict, make: Callable[..., dict], *args: Any) -> dict:
         """The stored result of stage ``name`` with ``settings``, else ``make(*args)``, stored."""
         path = self._path(name, settings)
         self.used.add(path)
         if path.is_file():
-            return json.loads(path.read_text())
+            kept = json.loads(path.read_text())
+            if kept.get("measured", {}).get("cpu", cpu_model()) == cpu_model():
+                return kept  # a figure measured on another CPU model is not compared with this one's
         result = make(*args)
         result["measured"] = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cpu": cpu_model(),
                               "git_commit": git_commit()}
@@ -534,7 +538,7 @@ def main() -> int:  # noqa: C901 (one linear script)
             return marian_train(a, dim, model_dir, ddir, vocab, env, logs)
 
         model = model_dir / "model.npz"
-        if not model.is_file() and not stages.has(f"done-{name}", {**done_key, "dim": dim}):
+        if not model.is_file() and not stages.has(f"done-{name}", {**done_key, "dim": dim}, cpu_model()):
             stages.drop(name)
         m = stages.get(f"train-{name}", {**train_key, "dim": dim, "vocab": _digest(vocab)}, train_marian)
 
@@ -562,7 +566,7 @@ def main() -> int:  # noqa: C901 (one linear script)
             say(f"OpenNMT-py: training {a.steps} steps")
             return onmt_train(a, ddir, vocab, out_dir / "onmt", env, logs)
 
-        if not (out_dir / "onmt").is_dir() and not stages.has("done-onmt", done_key):
+        if not (out_dir / "onmt").is_dir() and not stages.has("done-onmt", done_key, cpu_model()):
             stages.drop("onmt")
         onmt = stages.get("train-onmt", {**train_key, "vocab": _digest(vocab)}, train_onmt)
         onmt_model = Path(onmt["model"])

@@ -45,7 +45,11 @@ def test_a_finished_stage_is_not_run_again_unless_its_settings_change(tmp_path: 
     assert stages.get("train-x", {"steps": 10}, make, 2)["value"] == 1  # kept: an interrupted run resumes
     assert stages.get("train-x", {"steps": 20}, make, 3)["value"] == 3  # another setting: measured again
     assert b.Stages(tmp_path, fresh=True).get("train-x", {"steps": 10}, make, 4)["value"] == 4
-    assert calls == [1, 3, 4]
+    assert stages.has("train-x", {"steps": 10}, b.cpu_model()) and not stages.has("train-x", {"steps": 10}, "Z80")
+    record = next(tmp_path.glob("train-x-*.json"))
+    record.write_text(record.read_text().replace(b.cpu_model(), "another CPU"))  # a session on another machine
+    assert stages.get("train-x", {"steps": 10}, make, 5)["value"] == 5  # measured again, here
+    assert calls == [1, 3, 4, 5]
 
 
 def test_a_unit_whose_model_is_gone_is_forgotten_and_unused_records_are_pruned(tmp_path: Path) -> None:
