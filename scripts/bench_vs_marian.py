@@ -25,8 +25,11 @@ the model, so both toolkits see the same pieces), one training budget in updates
   which counts the same labels), and the mean target tokens per update of each side (both
   cap a batch at ``--batch-tokens``; ours counts padded max(source, target) tokens, Marian
   its target words, so its batches hold more target tokens: reported, not corrected).
-  Marian's ``--cpu-threads N`` trains N single-threaded replicas with synchronous SGD; ours
-  uses N intra-op threads. Validation is pushed past the last step on both sides. Ours is
+  Marian's ``--cpu-threads N`` trains N single-threaded replicas, each on its own batch
+  of ``--batch-tokens``, with *asynchronous* SGD (its default without ``--sync-sgd``: each
+  replica pushes its gradient to sharded parameters and pulls them back, "Using
+  asynchronous training" in its log), so an update is one replica's batch; ours uses N
+  intra-op threads on one batch. Validation is pushed past the last step on both sides. Ours is
   trained once per ``--ours-amp`` setting: float32 (``none``, the default) and, with
   ``--ours-amp none,bf16``, ``bf16`` too (autocast: the matrix products in bfloat16, weights
   and Adam in float32; Marian trains in float32 only on a CPU, its fp16 is GPU-only; it was
