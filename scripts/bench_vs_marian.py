@@ -212,6 +212,22 @@ def marian(venv: Path, mode: str, *args: str, log: Path, env: dict) -> None:
         log.with_suffix(".out"), env=env)
 
 
+def marian_train_args(dim: int, model_dir: Path, ddir: Path, vocab: Path, threads: int, batch_tokens: int,
+                      steps: int, log_every: int) -> list[str]:
+    """``pymarian train``'s arguments for the s2s model nearest ours (also scripts/profile_marian.py's)."""
+    return ["--type", "s2s", "--model", str(model_dir / "model.npz"),
+            "--train-sets", str(ddir / "train.de"), str(ddir / "train.en"),
+            "--vocabs", str(vocab), str(vocab), "--dim-vocabs", "8000", "8000",
+            "--dim-emb", "256", "--dim-rnn", str(dim), "--enc-type", "bidirectional", "--enc-cell", "gru",
+            "--enc-depth", "2", "--dec-cell", "gru", "--dec-depth", "1", "--tied-embeddings-all",
+            "--dropout-rnn", "0.3", "--label-smoothing", "0.1", "--cost-type", "ce-mean-words",
+            "--optimizer", "adam", "--learn-rate", "0.001", "--clip-norm", "1",
+            "--mini-batch-words", str(batch_tokens), "--maxi-batch", "100", "--maxi-batch-sort", "trg",
+            "--max-length", "80", "--cpu-threads", str(threads), "--after", f"{steps}u",
+            "--disp-freq", f"{log_every}u", "--save-freq", f"{10 * steps}u", "--seed", "1",
+            "--tempdir", str(model_dir), "--quiet"]
+
+
 def marian_train(a: argparse.Namespace, dim: int, model_dir: Path, ddir: Path, vocab: Path, env: dict,
                  logs: Path) -> dict:
     if model_dir.exists():
@@ -220,19 +236,8 @@ def marian_train(a: argparse.Namespace, dim: int, model_dir: Path, ddir: Path, v
     log = logs / f"marian{dim}_train.log"
     log.unlink(missing_ok=True)
     t0 = time.perf_counter()
-    marian(a.marian_venv, "train",
-           "--type", "s2s", "--model", str(model_dir / "model.npz"),
-           "--train-sets", str(ddir / "train.de"), str(ddir / "train.en"),
-           "--vocabs", str(vocab), str(vocab), "--dim-vocabs", "8000", "8000",
-           "--dim-emb", "256", "--dim-rnn", str(dim), "--enc-type", "bidirectional", "--enc-cell", "gru",
-           "--enc-depth", "2", "--dec-cell", "gru", "--dec-depth", "1", "--tied-embeddings-all",
-           "--dropout-rnn", "0.3", "--label-smoothing", "0.1", "--cost-type", "ce-mean-words",
-           "--optimizer", "adam", "--learn-rate", "0.001", "--clip-norm", "1",
-           "--mini-batch-words", str(a.batch_tokens), "--maxi-batch", "100", "--maxi-batch-sort", "trg",
-           "--max-length", "80", "--cpu-threads", str(a.threads), "--after", f"{a.steps}u",
-           "--disp-freq", f"{a.log_every}u", "--save-freq", f"{10 * a.steps}u", "--seed", "1",
-           "--tempdir", str(model_dir), "--quiet",
-           log=log, env=env)
+    marian(a.marian_venv, "train", *marian_train_args(dim, model_dir, ddir, vocab, a.threads, a.batch_tokens,
+                                                      a.steps, a.log_every), log=log, env=env)
     wall = time.perf_counter() - t0
     text = log.read_text(encoding="utf-8", errors="replace")
     windows = [(int(u), float(t), float(w)) for u, t, w in MARIAN_WINDOW.findall(text)]

@@ -86,3 +86,16 @@ def test_marians_lexical_table_comes_from_our_shortlist(trained_run: Path, tmp_p
     s = next(i for i in range(4, len(table)) if pieces[i].strip() and any(p >= 4 for p in table[i][:3]))
     partners = {r[0] for r in rows if r[1] == pieces[s]}
     assert partners == {pieces[s]} | {pieces[p] for p in table[s][:3] if p >= 4}
+
+
+def test_marians_profile_groups_samples_by_their_innermost_named_function() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("profile_marian", ROOT / "scripts" / "profile_marian.py")
+    p = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(p)
+    stack = "_start (libc.so.6);marian::train (x.so);marian::cpu::GRUFastForward (x.so);0x7f00ab (x.so)"
+    assert p.leaf(stack) == "marian::cpu::GRUFastForward"
+    assert p.group_of(p.leaf(stack)).startswith("fused GRU")
+    assert p.group_of("mkl_blas_avx512_sgemm_kernel_0").startswith("GEMM")
+    assert p.group_of("marian::cpu::CrossEntropyPick") == "softmax / cross-entropy"
+    assert p.group_of("pthread_cond_wait") == "other"
