@@ -236,10 +236,10 @@ def main() -> int:
                         "--no-progress"], cwd=ROOT, env=ENV, check=True, capture_output=True)
         model = Path(tmp.name) / "best.pt"
 
-    # The layout `nmt serve` picks on this machine (see nmt.serving.workers.layout), stated in the results.
+    # The layout `nmt serve` picks on this machine (see nmt.decoding.pool.layout), stated in the results.
     import torch
 
-    from nmt.serving.workers import layout
+    from nmt.decoding.pool import layout
 
     workers, threads = layout("cpu", args.workers, args.server_threads, torch.get_num_threads())
     text = ("\n".join(lines) + "\n").encode()

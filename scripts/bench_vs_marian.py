@@ -54,7 +54,9 @@ the model, so both toolkits see the same pieces), one training budget in updates
     the 100 most frequent pieces; Marian's is per batch, ours per sentence).
   - Ours: the whole vocabulary in float32 (``--no-shortlist``), ``--int8``, ``--bf16``
     (oneDNN bf16 products: CPUs with bf16 units), ONNX Runtime (fp32 and int8,
-    ``nmt export --format onnx --int8``), and the shortlist (the default).
+    ``nmt export --format onnx --int8``), and the shortlist (the default); at ``--threads``
+    above 1 also as ``nmt translate --workers 2`` (two decoding processes of one thread,
+    each on its own chunks of lines: what Marian's ``--cpu-threads 2`` does).
 
 ``train_ratio`` = ours (its fastest ``--ours-amp`` setting, named in ``train_ratio_amp``)
 ÷ Marian training target tokens/s against the *faster* Marian setting (the bar: the smaller
@@ -632,7 +634,17 @@ def main() -> int:  # noqa: C901 (one linear script)
                                                     ("onnx+int8+full", "onnxruntime int8", "int8", False),
                                                     ("default", "torch fp32 + shortlist", "fp32", True),
                                                     ("int8", "torch --int8 + shortlist", "int8", True),
-                                                    ("bf16", "torch --bf16 + shortlist", "bf16", True)):
+                                                    ("bf16", "torch --bf16 + shortlist", "bf16", True),
+                                                    *(() if threads == 1 else (
+                                                        ("full+w2", "torch fp32, 2 processes", "fp32", False),
+                                                        ("int8+full+w2", "torch --int8, 2 processes", "int8", False),
+                                                        ("bf16+full+w2", "torch --bf16, 2 processes", "bf16", False),
+                                                        ("default+w2", "torch fp32 + shortlist, 2 processes",
+                                                         "fp32", True),
+                                                        ("int8+w2", "torch --int8 + shortlist, 2 processes",
+                                                         "int8", True),
+                                                        ("bf16+w2", "torch --bf16 + shortlist, 2 processes",
+                                                         "bf16", True)))):
                 key = {**decode_key, "b": beam, "t": threads, "variant": variant, "nmt_source": ours_key["nmt_source"]}
                 r = stages.get(f"decode-ours-b{beam}-t{threads}-{variant}", key,
                                ours_decode, test_src, test_refs, variant, beam, threads, "test")

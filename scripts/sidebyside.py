@@ -169,20 +169,27 @@ def worker_translate(ckpt: str, src: str, out: str, beam: str, batch: str, threa
     import torch
 
     from nmt.decoding.lines import translate_stream
+    from nmt.decoding.pool import open_pool
     from nmt.decoding.translator import Translator
 
     if int(threads):
         torch.set_num_threads(int(threads))
     t0 = time.perf_counter()
-    flags = set(variant.split("+"))  # default | int8 | bf16 | full | onnx, e.g. "onnx+int8+full"
+    flags = set(variant.split("+"))  # default | int8 | bf16 | full | onnx | wN, e.g. "onnx+int8+full", "int8+w2"
     onnx = "onnx" in flags
-    tr = Translator.load(Path(ckpt), engine="onnxruntime" if onnx else "torch", threads=int(threads) or None,
-                         beam=int(beam), batch_size=int(batch), int8=True if "int8" in flags else None,
-                         bf16=True if "bf16" in flags else None, shortlist=False if "full" in flags else None)
-    t1 = time.perf_counter()
+    # wN: N decoding processes (nmt translate --workers N), the threads shared among them.
+    workers = next((int(f[1:]) for f in flags if f[:1] == "w" and f[1:].isdigit()), 1)
+    load = dict(path=Path(ckpt), engine="onnxruntime" if onnx else "torch", threads=int(threads) or None,
+                beam=int(beam), batch_size=int(batch), int8=True if "int8" in flags else None,
+                bf16=True if "bf16" in flags else None, shortlist=False if "full" in flags else None)
+    tr = Translator.load(**load)
+    pool = open_pool(load, {}, workers, max(1, int(threads) // workers), "cpu") if workers > 1 else None
+    t1 = time.perf_counter()  # the processes have loaded their models (open_pool waits for them)
     with open(src, "rb") as fin, open(out, "w", encoding="utf-8", newline="\n") as fout:
-        n = translate_stream(tr, fin, fout)
+        n = translate_stream(tr, fin, fout, pool=pool)
     t2 = time.perf_counter()
+    if pool is not None:
+        pool.close()
     params = None
     if not onnx:
         from nmt.model.seq2seq import count_parameters

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from nmt.decoding.pool import layout
 from nmt.serving.batcher import DynamicBatcher, Job
-from nmt.serving.workers import layout
 
 
 class SlowDecoder:

@@ -88,14 +88,26 @@ def test_marians_lexical_table_comes_from_our_shortlist(trained_run: Path, tmp_p
     assert partners == {pieces[s]} | {pieces[p] for p in table[s][:3] if p >= 4}
 
 
-def test_marians_profile_groups_samples_by_their_innermost_named_function() -> None:
+def test_marians_profile_reads_perf_report_rows_into_groups() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location("profile_marian", ROOT / "scripts" / "profile_marian.py")
     p = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(p)
-    stack = "_start (libc.so.6);marian::train (x.so);marian::cpu::GRUFastForward (x.so);0x7f00ab (x.so)"
-    assert p.leaf(stack) == "marian::cpu::GRUFastForward"
-    assert p.group_of(p.leaf(stack)).startswith("fused GRU")
+    report = """# Samples: 52K of event 'cpu-clock'
+#
+    31.20%  _pymarian.cpython-311-x86_64-linux-gnu.so  [.] 0x0000000003a1b2c4
+    12.50%  _pymarian.cpython-311-x86_64-linux-gnu.so  [.] marian::cpu::GRUFastBackward(std::shared_ptr<int>)
+     4.00%  libc.so.6                                  [.] __memmove_avx_unaligned_erms                  -      -
+     0.90%  [kernel.kallsyms]                          [k] clear_page_erms
+"""
+    rows = p.perf_rows(report)
+    assert [r[0] for r in rows] == [31.2, 12.5, 4.0, 0.9]
+    assert rows[0][1:] == ("_pymarian.cpython-311-x86_64-linux-gnu.so", "unresolved")
+    assert rows[1][2] == "marian::cpu::GRUFastBackward" and rows[2][2] == "__memmove_avx_unaligned_erms"
+    assert p.group_of(rows[0][2]).startswith("unresolved") and p.group_of(rows[1][2]).startswith("fused GRU")
     assert p.group_of("mkl_blas_avx512_sgemm_kernel_0").startswith("GEMM")
     assert p.group_of("marian::cpu::CrossEntropyPick") == "softmax / cross-entropy"
-    assert p.group_of("pthread_cond_wait") == "other"
+    assert p.group_of("__memmove_avx_unaligned_erms").startswith("other elementwise")
+    assert p.group_of("clear_page_erms") == "other"
+    assert p.group_of("__expm1f").startswith("libm") and p.group_of("expf@GLIBC_2.2.5").startswith("libm")
+    assert p.group_of("marian::cpu::gAggregateGeneric<2ul, marian::functional::BinaryFunctor").startswith("reductions")

@@ -110,7 +110,8 @@ def translate(
     bf16: Bf16Opt = None,
     shortlist: ShortlistOpt = None,
     device: DeviceOpt = "auto",
-    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (0 = default).")] = 0,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="torch threads (a process's with --workers; 0 = default).")] = 0,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Decoding processes, each with a copy of the model and its own lines (0 = one per CPU core).")] = 1,
     attention: Annotated[Optional[Path], typer.Option("--attention", help="Write each line's attention "
                          "picture into this folder (NNNNNN.png, by line number).")] = None,
     attention_format: Annotated[str, typer.Option("--attention-format", help="png (needs nmt[plot]) or json.")] = "png",
@@ -130,6 +131,7 @@ def translate(
     Several -m: an ensemble. --sample: sampled translations (back-translation).
     """
     from nmt.decoding.lines import translate_stream
+    from nmt.decoding.pool import open_pool
     from nmt.decoding.translator import Translator
 
     with one_line_errors():
@@ -139,26 +141,32 @@ def translate(
             from nmt.decoding.plot import AttentionWriter
 
             writer = AttentionWriter(attention, attention_format)
-        translator = Translator.load(model, engine=engine.value, device=device, threads=threads, sampling=sampling,
-                                     beam=beam, batch_size=batch_size, length_penalty=length_penalty, int8=int8,
-                                     bf16=bf16, shortlist=shortlist).with_options(tgt_lang=tgt_lang, src_lang=src_lang)
+        load = dict(path=model, engine=engine.value, device=device, threads=threads, sampling=sampling, beam=beam,
+                    batch_size=batch_size, length_penalty=length_penalty, int8=int8, bf16=bf16, shortlist=shortlist)
+        options = dict(tgt_lang=tgt_lang, src_lang=src_lang)
+        translator = Translator.load(**load).with_options(**options)
         translator.source_tag()  # a multilingual model without --tgt-lang fails before reading a line
         if n_best > translator.decode.beam_size and sampling is None:
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
         if input is not None and not input.is_file():
             raise NmtError(f"{input}: input file not found", exit_code=2)
+        if attention is not None and workers != 1:
+            raise NmtError("--attention writes from one process: use --workers 1", exit_code=2)
         src = open(input, "rb") if input is not None else sys.stdin.buffer
+        pool = open_pool(load, options, workers, threads, str(translator.device)) if workers != 1 else None
         try:
             if output is None:
-                translate_stream(translator, src, sys.stdout, n_best, on_attention=writer)
+                translate_stream(translator, src, sys.stdout, n_best, on_attention=writer, pool=pool)
             else:
                 # Written beside the target and renamed at the end: an earlier output is
                 # never left half-overwritten.
                 tmp = output.with_name(f".{output.name}.partial")
                 with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-                    translate_stream(translator, src, f, n_best, on_attention=writer)
+                    translate_stream(translator, src, f, n_best, on_attention=writer, pool=pool)
                 os.replace(tmp, output)
         finally:
+            if pool is not None:
+                pool.close()
             if input is not None:
                 src.close()
 

@@ -63,10 +63,11 @@ def serve(
 
     with one_line_errors():
         try:
+            from nmt.decoding.pool import layout
             from nmt.serving.app import Limits, ServerState
             from nmt.serving.app import serve as run_server
             from nmt.serving.batcher import DynamicBatcher
-            from nmt.serving.workers import BeamPoolWorker, ProcessWorker, layout
+            from nmt.serving.workers import BeamPoolWorker, ProcessWorker
         except ImportError as exc:
             raise NmtError(f"nmt serve needs the serve extra ({exc.name} is missing): "
                            'pip install "nmt-rnn[serve]"', exit_code=2) from None

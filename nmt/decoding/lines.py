@@ -16,6 +16,7 @@ import torch
 
 if TYPE_CHECKING:
     from nmt.decoding.plot import Alignment
+    from nmt.decoding.pool import TranslatorPool
     from nmt.decoding.translator import Translator
 
 Warn = Callable[[str], None]
@@ -60,21 +61,43 @@ def chunked(lines: Iterable[str], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
-def chunk_size(batch_size: int) -> int:
-    """Lines read at once: enough for 16 length-sorted batches, so that sorting pays."""
-    return max(256, batch_size * 16)
+def chunk_size(batch_size: int, workers: int = 1) -> int:
+    """Lines read at once: enough for 16 length-sorted batches, so that sorting pays; with
+    several decoding processes, 4 batches, so that a thousand lines keep each one busy."""
+    return max(256, batch_size * 16) if workers <= 1 else batch_size * 4
+
+
+def _format(results: list, first_line: int, n_best: int) -> str:
+    if n_best > 1:
+        return "".join(f"{first_line + i}\t{score:.4f}\t{hyp}\n"
+                       for i, hyps in enumerate(results) for hyp, score in hyps)
+    return "".join(f"{hyps[0][0]}\n" for hyps in results)
 
 
 def translate_stream(translator: Translator, stream: BinaryIO, out: TextIO, n_best: int = 1,
                      chunk_lines: int = 0, warn: Warn = log_warning,
-                     on_attention: Callable[[int, Alignment], None] | None = None) -> int:
+                     on_attention: Callable[[int, Alignment], None] | None = None,
+                     pool: TranslatorPool | None = None) -> int:
     """Translate ``stream`` to ``out``, one line per input line (n_best lines each when
     n_best > 1, as ``LINE_NO<TAB>SCORE<TAB>TEXT``). Returns the number of input lines.
-    ``on_attention(line_no, alignment)`` is called for each non-blank line when given."""
-    size = chunk_lines or chunk_size(translator.decode.batch_size)
+    ``on_attention(line_no, alignment)`` is called for each non-blank line when given.
+    With a ``pool`` (:class:`~nmt.decoding.pool.TranslatorPool`, the same model and options
+    as ``translator``), its processes decode the chunks, and the output is the same."""
+    size = chunk_lines or chunk_size(translator.decode.batch_size, pool.workers if pool else 1)
     done = 0
+    chunks = chunked(read_lines(stream, warn), size)
+    if pool is not None:
+        if on_attention is not None:
+            raise ValueError("attention pictures are written by one process: no pool")
+        for results, warnings in pool.map(chunks, n_best):
+            for message in warnings:
+                warn(message)
+            out.write(_format(results, done + 1, n_best))
+            out.flush()
+            done += len(results)
+        return done
     with torch.inference_mode():
-        for chunk in chunked(read_lines(stream, warn), size):
+        for chunk in chunks:
             aligned: list | None = [] if on_attention is not None else None
             results = translator.translate_batch(chunk, n_best=n_best, return_scores=True, first_line=done + 1,
                                                  warn=warn, attention=aligned)
@@ -82,12 +105,7 @@ def translate_stream(translator: Translator, stream: BinaryIO, out: TextIO, n_be
                 for i, a in enumerate(aligned):
                     if a is not None:
                         on_attention(done + i + 1, a)
-            if n_best > 1:
-                text = "".join(f"{done + i + 1}\t{score:.4f}\t{hyp}\n"
-                               for i, hyps in enumerate(results) for hyp, score in hyps)
-            else:
-                text = "".join(f"{hyps[0][0]}\n" for hyps in results)
-            out.write(text)
+            out.write(_format(results, done + 1, n_best))
             out.flush()
             done += len(chunk)
     return done

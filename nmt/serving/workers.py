@@ -32,24 +32,6 @@ from nmt.decoding.search import Hypothesis
 from nmt.decoding.translator import Translator
 
 
-def layout(device: str, workers: int, threads: int, cores: int) -> tuple[int, int]:
-    """(decoding processes, torch threads each) for ``nmt serve``; 0 = choose.
-
-    Why one single-threaded process per core on a CPU: a batch of a few
-    sentences is too small to split well across OpenMP threads, and the
-    threads wait for each other at every operator, so two processes with one
-    thread each decode more than one process with two (measured with
-    ``scripts/bench_serve.py``, 2 cores, 32 clients: see docs/serving.md). A
-    GPU gets one process: its kernels, not the host's cores, do the work.
-    Threads left at 0 share the cores evenly among the processes.
-    """
-    if workers == 0:
-        workers = 1 if device.startswith("cuda") else max(1, cores)
-    if threads == 0 and not device.startswith("cuda"):
-        threads = max(1, cores // workers)
-    return workers, threads
-
-
 class WorkerLost(RuntimeError):
     """The decoding process ended while it held a batch; a new one has been started."""
 
