@@ -34,12 +34,16 @@ def test_two_processes_write_what_one_writes_in_input_order_with_the_same_warnin
     assert len(two.stdout.decode().splitlines()) == 150
     assert b"line 21: invalid UTF-8" in two.stderr and b"line 21: invalid UTF-8" in one.stderr
 
-    nbest = tmp_path / "nbest.txt"
-    res = run_nmt("translate", "-m", str(MODEL), "--beam", "3", "--n-best", "2", "--workers", "2",
-                  "-o", str(nbest), input="\n".join(lines[:40]) + "\n")
-    assert res.returncode == 0, res.stderr
-    numbers = [int(x.split("\t")[0]) for x in nbest.read_text().splitlines()]
-    assert numbers == [n for n in range(1, 41) for _ in range(2)]  # numbered as the input, whichever process
+    outs = []
+    for workers in ("1", "2"):
+        nbest = tmp_path / f"nbest{workers}.txt"
+        res = run_nmt("translate", "-m", str(MODEL), "--beam", "3", "--n-best", "2", "--batch-size", "4",
+                      "--workers", workers, "-o", str(nbest), input="\n".join(lines[:40]) + "\n")
+        assert res.returncode == 0, res.stderr
+        outs.append(nbest.read_text())
+    assert outs[1] == outs[0]
+    numbers = [int(x.split("\t")[0]) for x in outs[1].splitlines()]
+    assert sorted(set(numbers)) == list(range(1, 41)) and numbers == sorted(numbers)  # numbered as the input
 
 
 def test_the_python_pool_matches_the_translator_and_checks_its_options() -> None:

@@ -136,6 +136,8 @@ def translate(
 
     with one_line_errors():
         sampling = _sampling(sample, temperature, top_k, top_p, seed)
+        if attention is not None and workers != 1:
+            raise NmtError("--attention writes from one process: use --workers 1", exit_code=2)
         writer = None
         if attention is not None:
             from nmt.decoding.plot import AttentionWriter
@@ -150,8 +152,6 @@ def translate(
             raise NmtError(f"--n-best {n_best} needs --beam >= {n_best}", exit_code=2)
         if input is not None and not input.is_file():
             raise NmtError(f"{input}: input file not found", exit_code=2)
-        if attention is not None and workers != 1:
-            raise NmtError("--attention writes from one process: use --workers 1", exit_code=2)
         src = open(input, "rb") if input is not None else sys.stdin.buffer
         pool = open_pool(load, options, workers, threads, str(translator.device)) if workers != 1 else None
         try:
