@@ -55,7 +55,8 @@ def test_the_python_pool_matches_the_translator_and_checks_its_options() -> None
         pool.warm()
         out = io.StringIO()
         assert translate_stream(translator, io.BytesIO(("\n".join(lines) + "\n").encode()), out, pool=pool) == 40
-    assert out.getvalue().splitlines() == want
+        assert out.getvalue().splitlines() == want
+        assert list(pool.translate_iter(iter(lines), chunk_lines=7)) == want  # a generator in, 6 chunks
     assert open_pool(load, {}, 1, 0, "cpu") is None  # one process: no pool
     assert layout("cpu", 0, 0, 2) == (2, 1) and layout("cuda", 0, 0, 16) == (1, 0)
 

@@ -133,6 +133,17 @@ class TranslatorPool:
             for f in pending:
                 f.cancel()
 
+    def translate_iter(self, lines: Iterable[str], chunk_lines: int = 256) -> Iterator[str]:
+        """The best translation of each line, in input order: ``Translator.translate_iter``
+        with the chunks decoded by the pool's processes (warnings go to the ``nmt`` logger)."""
+        from nmt.decoding.lines import chunked, log_warning
+
+        for scored, warnings in self.map(chunked(lines, chunk_lines)):
+            for message in warnings:
+                log_warning(message)
+            for hyps in scored:
+                yield hyps[0].text
+
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
