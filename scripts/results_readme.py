@@ -235,10 +235,10 @@ def headline(results_dir: Path) -> str:
                      "its beam search")
     if marian:
         speed.append(f"{marian['train_ratio']:.1f}× Marian's (C++) training and {marian['decode_ratio']:.1f}× its "
-                     "beam search per output token, each at its fastest CPU settings")
+                     "fastest beam search (output tokens/s)")
     if speed:  # the commands, settings and tables are in docs/performance.md
         lines[-1] += (" On the same model, data and 2 cores: " + "; ".join(speed)
-                      + " ([commands and tables](docs/performance.md#against-other-toolkits)).")
+                      + " ([how](docs/performance.md#against-other-toolkits)).")
     gpu = gpu_sentence(results_dir)
     if gpu:
         lines += ["", gpu]
