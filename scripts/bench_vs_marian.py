@@ -81,7 +81,8 @@ checkpoints (which pickle an ``argparse.Namespace``) load with
 Marian lives in its own virtual environment (``--marian-venv``, made on first use:
 ``pymarian==1.12.42``, a 604 MB wheel built with CUDA, so ``--cpu-threads`` is always
 given). Every finished stage (training, decoding) is recorded under a key of its settings
-in ``--stages`` (committed: scripts/results/bench_vs_marian/; models and logs go to
+in ``--stages`` (committed: scripts/results/bench_vs_marian/, or ``--work``/stages for a
+run whose ``--results`` is elsewhere, e.g. the quick one above; models and logs go to
 ``--work``, runs/bench_marian), so an interrupted run goes on where it stopped and a later
 session adds what is missing; each record names its date, CPU and commit, and the results
 JSON lists them (``stages_measured``, ``measured_between``, ``cpus``). ``--fresh`` starts over.
@@ -439,8 +440,10 @@ def main() -> int:  # noqa: C901 (one linear script)
     ap.add_argument("--onmt-venv", type=Path, default=Path("/tmp/onmt-venv"))
     ap.add_argument("--no-onmt", action="store_true", help="leave OpenNMT-py out")
     ap.add_argument("--work", type=Path, default=ROOT / "runs" / "bench_marian", help="models, logs, outputs")
-    ap.add_argument("--stages", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_marian",
-                    help="records of finished stages (committed: the benchmark spans sessions)")
+    ap.add_argument("--stages", type=Path,
+                    help="records of finished stages (default: scripts/results/bench_vs_marian/, committed: the "
+                         "benchmark spans sessions; WORK/stages when --results is not the default, so that a "
+                         "quick run never touches the published records)")
     ap.add_argument("--fresh", action="store_true", help="forget the finished stages in --stages")
     ap.add_argument("--results", type=Path, default=ROOT / "scripts" / "results" / "bench_vs_marian.json")
     a = ap.parse_args()
@@ -454,7 +457,9 @@ def main() -> int:  # noqa: C901 (one linear script)
     work = a.work.resolve()
     logs, ddir = work / "logs", work / "data"
     logs.mkdir(parents=True, exist_ok=True)
-    stages = Stages(a.stages.resolve(), a.fresh)
+    published = a.results.resolve() == (ROOT / "scripts" / "results" / "bench_vs_marian.json").resolve()
+    stages_dir = a.stages or (ROOT / "scripts" / "results" / "bench_vs_marian" if published else work / "stages")
+    stages = Stages(stages_dir.resolve(), a.fresh)
     t_start = time.perf_counter()
     marian_pkgs = setup_marian(a.marian_venv, logs)
     onmt_pkgs = None if a.no_onmt else setup_onmt(a.onmt_venv, logs)
