@@ -153,8 +153,9 @@ def translate(
         if input is not None and not input.is_file():
             raise NmtError(f"{input}: input file not found", exit_code=2)
         src = open(input, "rb") if input is not None else sys.stdin.buffer
-        pool = open_pool(load, options, workers, threads, str(translator.device)) if workers != 1 else None
-        try:
+        pool = None
+        try:  # the pool inside: the input is closed even if a decoding process fails to start
+            pool = open_pool(load, options, workers, threads, str(translator.device)) if workers != 1 else None
             if output is None:
                 translate_stream(translator, src, sys.stdout, n_best, on_attention=writer, pool=pool)
             else:
