@@ -13,7 +13,9 @@ Each process loads its own copy of the model (``spawn``: a forked child of a pro
 that has run torch's OpenMP threads can hang), so a process costs the model's memory
 and a second or two of start-up; one is worth it only for inputs of more than a
 few hundred lines. Outputs are the same as one process gives, in input order:
-decoding never looks across chunks, and sampling is seeded per sentence.
+decoding never looks across chunks, and sampling is seeded per sentence; only
+``int8``'s differ a little, since its activation scales are taken per batch and the
+chunks make other batches.
 """
 
 from __future__ import annotations
@@ -127,8 +129,8 @@ class TranslatorPool:
             while pending:
                 yield pending.popleft().result()
         except BrokenProcessPool:
-            raise NmtError("a decoding process ended unexpectedly (out of memory?); no output was lost "
-                           "before the last complete chunk") from None
+            raise NmtError("a decoding process ended unexpectedly (out of memory?); the lines before "
+                           "its chunk were written") from None
         finally:
             for f in pending:
                 f.cancel()
