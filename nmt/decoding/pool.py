@@ -11,7 +11,7 @@ model): see docs/performance.md.
 
 Each process loads its own copy of the model (``spawn``: a forked child of a process
 that has run torch's OpenMP threads can hang), so a process costs the model's memory
-and a second or two of start-up; one is worth it only for inputs of more than a
+and a fresh interpreter's start-up; one is worth it only for inputs of more than a
 few hundred lines. Outputs are the same as one process gives, in input order:
 decoding never looks across chunks, and sampling is seeded per sentence; only
 ``int8``'s differ a little, since its activation scales are taken per batch and the
