@@ -14,6 +14,9 @@ With ``--train``, first trains configs/multi30k_multilingual.yaml (``nmt train``
 * zero-shot de->fr, de->cs, fr->cs, ... (pairs the model never saw together) against
   pivoting through English with the same model (de->en, then en->fr), tested the same way.
 
+Every output is kept in scripts/results/hyps (``multi30k_multilingual.SRC-TGT.test.TGT``),
+so that scripts/significance.py can test a bilingual row kept later against it.
+
 Every figure in docs/results.md's multilingual table comes from the JSON this writes.
 """
 
@@ -29,6 +32,14 @@ from sysinfo import bench_parser, provenance, test_rows, write_json
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "configs" / "multi30k_multilingual.yaml"
 RUN = ROOT / "runs" / "multi30k_multilingual"
+HYPS = ROOT / "scripts" / "results" / "hyps"
+
+
+def keep(name: str, lines: list[str]) -> None:
+    """Keep an output in scripts/results/hyps: the model does not outlive the session, and a
+    bilingual row kept later can then be tested against it (scripts/significance.py)."""
+    HYPS.mkdir(parents=True, exist_ok=True)
+    (HYPS / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 PIVOT = "en"
 
 
@@ -74,6 +85,7 @@ def main() -> int:
         src, refs = [r[x.src] for r in rows], [r[x.tgt] for r in rows]
         t0 = time.perf_counter()
         hyps = tr.translate(src, tgt_lang=x.tgt)
+        keep(f"multi30k_multilingual.{x.src}-{x.tgt}.test.{x.tgt}", hyps)
         seconds += time.perf_counter() - t0
         scores = nmt.score(hyps, refs)
         row = {"direction": str(x), "bleu": scores.bleu, "chrf": scores.chrf}
@@ -99,6 +111,8 @@ def main() -> int:
         src, refs = [r[s] for r in rows], [r[t] for r in rows]
         direct = tr.translate(src, tgt_lang=t)
         pivot = tr.translate(tr.translate(src, tgt_lang="en"), tgt_lang=t)
+        keep(f"multi30k_multilingual.{s}-{t}.zero-shot.test.{t}", direct)
+        keep(f"multi30k_multilingual.{s}-{t}.pivot.test.{t}", pivot)
         test = significance(("pivot", pivot), ("zero-shot", direct), refs)
         zero.append({"direction": f"{s}-{t}", "zero_shot_bleu": test["bleu"], "zero_shot_chrf": test["chrf"],
                      "pivot_bleu": test["baseline_bleu"], "pivot_chrf": test["baseline_chrf"],

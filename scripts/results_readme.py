@@ -369,3 +369,42 @@ def multilingual_doc(results_dir: Path) -> str:
                        "hypotheses kept = can be tested for significance):",
                        ["direction", "BLEU", "chrF", "hypotheses kept", "command"], rows)
     return "\n".join(lines).rstrip() or "(not measured yet)"
+
+
+def _p(s: dict) -> str:
+    """A p-value cell: "0.012 *" (p < 0.05), "0.31 (n.s.)", "identical" (the same output), "–" (the baseline)."""
+    if s.get("identical"):
+        return "identical"
+    if s.get("bleu_p") is None:
+        return "–"
+    return f"{s['bleu_p']:.3f}" + (" *" if s["bleu_p"] < 0.05 else " (n.s.)")
+
+
+def significance_doc(results_dir: Path) -> str:
+    """docs/results.md's comparisons with their p-values (significance.json, scripts/significance.py);
+    a comparison still missing outputs is listed with the commands that make them."""
+    sig = _load(results_dir, "significance")
+    if not sig:
+        return "(not measured yet: `python scripts/significance.py --json scripts/results/significance.json`)"
+    lines = [f"`{sig['command']}` ({sig['test']}; * = p < 0.05, n.s. = not significant; BLEU ± the half-width of "
+             "its 95% interval):", ""]
+    rows, waiting = [], []
+    for c in sig["comparisons"]:
+        for s in c.get("systems", []):
+            ci = f" ± {s['bleu_ci']:.2f}" if s.get("bleu_ci") is not None else ""
+            rows.append([c["title"], s["name"], f"{s['bleu']:.2f}{ci}", f"{s['chrf']:.2f}", _p(s)])
+        if "systems" not in c and c.get("missing"):
+            waiting.append(f"{c['title']}: waits for " + ", ".join(f"`{m['made_by']}`" for m in c["missing"]))
+    lines += table(["comparison", "system", "BLEU", "chrF", "p (BLEU, vs the first)"], rows) + [""]
+    for c in sig["comparisons"]:
+        if c.get("by_length"):
+            names = [s["name"] for s in c["by_length"][0]["systems"]]
+            lines += block(f"**{c['title']}, by source length** (words; BLEU, p against {names[0]}):",
+                           ["source words", "sentences", *names],
+                           [[b["bucket"], b["sentences"], *(f"{s['bleu']:.2f}" + ("" if k == 0 else f" ({_p(s)})")
+                                                            for k, s in enumerate(b["systems"]))]
+                            for b in c["by_length"]])
+    if waiting:
+        lines += ["Not tested yet (outputs not kept):", "", *(f"- {w}" for w in waiting), ""]
+    return "\n".join(lines).rstrip()
+

@@ -54,6 +54,7 @@ BYLEN_BEGIN, BYLEN_END = "<!-- by-length:begin -->", "<!-- by-length:end -->"
 DISTILL_DOC = ROOT / "docs" / "distillation.md"
 DISTILL_BEGIN, DISTILL_END = "<!-- distillation:begin -->", "<!-- distillation:end -->"
 MULTI_BEGIN, MULTI_END = "<!-- multilingual:begin -->", "<!-- multilingual:end -->"
+SIG_BEGIN, SIG_END = "<!-- significance:begin -->", "<!-- significance:end -->"
 
 
 def machine(data: dict) -> str:
@@ -303,6 +304,7 @@ def main() -> int:
         serving_all,
         serving_ceiling,
         serving_layout,
+        significance_doc,
         toolbox,
     )
 
@@ -313,7 +315,8 @@ def main() -> int:
              (SERVING_DOC, ALL_BEGIN, ALL_END, serving_all), (TOOLBOX_DOC, BYLEN_BEGIN, BYLEN_END, by_length_doc),
              (SERVING_DOC, LAYOUT_BEGIN, LAYOUT_END, serving_layout), (GPU_DOC, GPU_BEGIN, GPU_END, gpu_doc),
              (DISTILL_DOC, DISTILL_BEGIN, DISTILL_END, distillation_doc),
-             (RESULTS_DOC, MULTI_BEGIN, MULTI_END, multilingual_doc))
+             (RESULTS_DOC, MULTI_BEGIN, MULTI_END, multilingual_doc),
+             (RESULTS_DOC, SIG_BEGIN, SIG_END, significance_doc))
     texts = [(path, begin, end, make(args.results)) for path, begin, end, make in parts]
     if not args.write:
         print("\n\n".join(text for *_, text in texts))

@@ -190,3 +190,44 @@ def test_streamed_corpora_concatenate_and_interleave(distilled: Path, multi30k: 
                                f"{{dataset: {distilled}, split: validation, weight: 1}}]", "data.streaming=true")
     first = [r["src"] for r in islice(training_split(weighted.data, seed=1, streaming=True), 100)]
     assert first == [r["src"] for r in islice(training_split(weighted.data, seed=1, streaming=True), 100)]
+
+
+def _distill_teacher_script():
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("distill_teacher", ROOT / "scripts" / "distill_teacher.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_committed_targets_rebuild_the_folder_byte_for_byte(tmp_path: Path, distilled: Path, corpus: Path):
+    """runs/ does not outlive a session: scripts/distill_teacher.py keeps the teacher's column
+    (and no ../shared data) and joins it back to the dataset's columns, the same bytes."""
+    dt = _distill_teacher_script()
+    targets = tmp_path / "targets"
+    dt.save_targets(distilled, targets)
+    assert sorted(p.name for p in targets.iterdir()) == ["distill.json", "train.en.gz", "validation.en.gz"]
+    first = (targets / "train.en.gz").read_bytes()
+    dt.save_targets(distilled, targets)
+    assert (targets / "train.en.gz").read_bytes() == first  # deterministic: re-saving changes nothing in git
+
+    out = tmp_path / "restored"
+    dt.restore(targets, out, corpus)
+    for split in ("train", "validation"):
+        assert (out / f"{split}.jsonl").read_bytes() == (distilled / f"{split}.jsonl").read_bytes()
+    assert json.loads((out / MANIFEST).read_text())["splits"] == json.loads((targets / MANIFEST).read_text())["splits"]
+
+    # Other data under the same name does not pass for the distilled corpus.
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    rows = read_jsonl(corpus / "train.jsonl")
+    rows[3]["de"] += " anders"
+    (changed / "train.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                         encoding="utf-8")
+    (changed / "validation.jsonl").write_bytes((corpus / "validation.jsonl").read_bytes())
+    with pytest.raises(SystemExit, match="SHA-256 differs"):
+        dt.restore(targets, tmp_path / "bad", changed)
+    assert not (tmp_path / "bad" / "train.jsonl").exists()

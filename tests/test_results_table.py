@@ -159,3 +159,25 @@ def test_marian_tables_come_from_the_benchmark_file_and_quote_its_ratios(tmp_pat
     assert "| nmt, train.amp=bf16 (autocast) | 6.7M | 2400 | 1840 | 30.30 |" in text
     assert "`train_ratio=4.00 decode_ratio=3.00` (training: ours in train.amp=bf16 against marian256" in text
     assert "marian256 32" in text
+
+
+def test_significance_table_says_significant_not_significant_identical_and_what_waits(tmp_path: Path) -> None:
+    significance_doc = _readme_module().significance_doc
+    assert "not measured yet" in significance_doc(tmp_path)
+
+    def system(name: str, bleu: float, p: float | None, identical: bool = False) -> dict:
+        return {"name": name, "bleu": bleu, "bleu_ci": 1.2, "bleu_p": p, "chrf": bleu + 20, "identical": identical}
+
+    data = {"command": "python scripts/significance.py --json x", "test": "paired bootstrap",
+            "comparisons": [
+                {"id": "cells", "title": "GRU vs LSTM", "by_length": [
+                    {"bucket": "1-10", "sentences": 400, "systems": [system("GRU", 45.0, None), system("LSTM", 45.0, 0.001, True)]}],
+                 "systems": [system("GRU", 40.0, None), system("LSTM", 40.3, 0.31), system("RNN", 36.0, 0.001)]},
+                {"id": "int8", "title": "int8 vs float32", "missing": [{"system": "int8", "file": "f",
+                                                                        "made_by": "python scripts/significance.py --make-hyps"}]}]}
+    (tmp_path / "significance.json").write_text(json.dumps(data))
+    doc = significance_doc(tmp_path)
+    assert "| GRU vs LSTM | LSTM | 40.30 ± 1.20 | 60.30 | 0.310 (n.s.) |" in doc
+    assert "| GRU vs LSTM | RNN | 36.00 ± 1.20 | 56.00 | 0.001 * |" in doc
+    assert "| 1-10 | 400 | 45.00 | 45.00 (identical) |" in doc  # sacreBLEU's p = 0.001 for the same output
+    assert "int8 vs float32: waits for `python scripts/significance.py --make-hyps`" in doc
