@@ -79,7 +79,9 @@ class Compared:
     """One system of a paired significance test: its scores, the bootstrap estimate of each
     (mean ± the half-width of its 95% confidence interval; paired bootstrap only) and the
     p-value against the first system (None for the first). A p-value below 0.05 says the difference is unlikely
-    to be chance; above it, the systems are not shown to differ."""
+    to be chance; above it, the systems are not shown to differ. ``identical``: the system wrote
+    exactly the first one's output, where sacreBLEU still reports p = 1/(trials + 1) (it counts
+    a zero difference as not due to chance, after multeval), which would read as significant."""
 
     name: str
     bleu: float
@@ -90,6 +92,7 @@ class Compared:
     chrf_mean: float | None
     chrf_ci: float | None
     chrf_p: float | None
+    identical: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -123,5 +126,6 @@ def compare(systems: list[tuple[str, list[str]]], references: list[str], test: s
     for i, (name, _) in enumerate(systems):
         b, c = scores[bleu_key][i], scores[chrf_key][i]
         rows.append(Compared(name, round(float(b.score), 2), num(b.mean), num(b.ci), num(b.p_value),
-                             round(float(c.score), 2), num(c.mean), num(c.ci), num(c.p_value)))
+                             round(float(c.score), 2), num(c.mean), num(c.ci), num(c.p_value),
+                             identical=i > 0 and list(systems[i][1]) == list(systems[0][1])))
     return rows, {"bleu": str(signatures[bleu_key]), "chrf": str(signatures[chrf_key])}

@@ -26,6 +26,23 @@ from sysinfo import cpu_model, git_commit, git_dirty
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _restore_distilled(config: Path, overrides: list[str]) -> None:
+    """A student's corpus (runs/distilled/NAME, made by scripts/distill_teacher.py) is gone with
+    the session that made it, as all of runs/; its teacher's side is committed, so rebuild the
+    folder from it (``distill_teacher.py --restore``) rather than fail or distil again for hours."""
+    from nmt.config import load_config
+
+    for corpus in load_config(config, overrides).data.corpora:
+        folder = (ROOT / corpus.dataset).resolve()
+        targets = ROOT / "scripts" / "results" / "distilled" / folder.name
+        if folder.parent == (ROOT / "runs" / "distilled").resolve() and not folder.exists() \
+                and (targets / "distill.json").is_file():
+            from distill_teacher import restore
+
+            print(f"{corpus.dataset}: not here; rebuilding it from {targets.relative_to(ROOT)}")
+            restore(targets, folder, ROOT.parent / "shared" / "data" / "multi30k")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("config", type=Path)
@@ -50,6 +67,7 @@ def main() -> int:
     out = args.runs / name
     sets = [a for o in overrides for a in ("--set", o)]
 
+    _restore_distilled(args.config, overrides)
     # The checkout as it is when training starts (a commit made while it runs is not this run's).
     commit, dirty = git_commit(), git_dirty()
     t0 = time.perf_counter()

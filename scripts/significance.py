@@ -103,11 +103,9 @@ def run(comparison: dict, rows: list[dict], hyps: Path = HYPS) -> dict:
     sources = [r[comparison.get("src", "de")] for r in rows]
     systems = [(label, (hyps / f).read_text(encoding="utf-8").splitlines()) for label, f, _ in present]
     results, signatures = compare(systems, refs)
-    # sacreBLEU gives two identical outputs p = 1/1001 ("a zero difference should not be
-    # attributed to chance", after multeval), which reads as significant: say identical instead.
-    same = [h == systems[0][1] for _, h in systems]
-    out["systems"] = [{**c.to_dict(), "identical": i > 0 and same[i], "file": f"scripts/results/hyps/{f}"}
-                      for i, (c, (_, f, _)) in enumerate(zip(results, present))]
+    # sacreBLEU gives two identical outputs p = 1/1001, which reads as significant: compare()
+    # marks them ``identical`` and the tables say so instead.
+    out["systems"] = [{**c.to_dict(), "file": f"scripts/results/hyps/{f}"} for c, (_, f, _) in zip(results, present)]
     out["bleu_signature"] = signatures["bleu"]
     if comparison.get("by_length"):
         buckets = []
@@ -115,12 +113,10 @@ def run(comparison: dict, rows: list[dict], hyps: Path = HYPS) -> dict:
             idx = [i for i, s in enumerate(sources) if lo <= len(s.split()) and (hi is None or len(s.split()) <= hi)]
             if len(idx) < 2:
                 continue
-            subset = [(label, [h[i] for i in idx]) for label, h in systems]
-            part, _ = compare(subset, [refs[i] for i in idx])
+            part, _ = compare([(label, [h[i] for i in idx]) for label, h in systems], [refs[i] for i in idx])
             buckets.append({"bucket": bucket_name(lo, hi), "sentences": len(idx),
-                            "systems": [{"name": c.name, "bleu": c.bleu, "bleu_p": c.bleu_p,
-                                         "identical": k > 0 and h == subset[0][1]}
-                                        for k, (c, (_, h)) in enumerate(zip(part, subset))]})
+                            "systems": [{"name": c.name, "bleu": c.bleu, "bleu_p": c.bleu_p, "identical": c.identical}
+                                        for c in part]})
         out["by_length"] = buckets
     return out
 

@@ -112,3 +112,22 @@ def test_compare_usage_errors_are_one_line(systems, args, message):
     res = run_nmt("evaluate", *args, "--dataset", str(folder / "data"), "--src", "de", "--tgt", "en")
     assert res.returncode == 2, res.stderr
     assert message in res.stderr and res.stderr.strip().count("\n") == 0
+
+
+def test_an_identical_output_is_said_to_be_identical_not_significant(systems, multi30k):
+    """sacreBLEU reports p = 1/1001 for a system against its own output (it counts a zero
+    difference as not chance): without a word, that would read as a significant difference."""
+    folder, paths = systems
+    refs = (folder / "ref.en").read_text(encoding="utf-8").splitlines()
+    rows, _ = compare([("a", paths[0].read_text().splitlines()), ("b", paths[0].read_text().splitlines()),
+                       ("c", paths[1].read_text().splitlines())], refs)
+    assert rows[1].bleu_p < 0.05 and rows[1].identical  # sacreBLEU's own figure, kept, and flagged
+    assert not rows[0].identical and not rows[2].identical
+    args = ["evaluate", "--compare", "--hyp", str(paths[0]), "--hyp", str(paths[0]), "--dataset", str(folder / "data"),
+            "--src", "de", "--tgt", "en"]
+    text = run_nmt(*args)
+    assert text.returncode == 0
+    second = [line for line in text.stdout.splitlines() if line.startswith(str(paths[0])) and "[baseline]" not in line]
+    assert len(second) == 2  # its BLEU and its chrF line
+    assert all("identical output (no difference to test)" in line and "p =" not in line for line in second)
+    assert json.loads(run_nmt(*args, "--json").stdout)["systems"][1]["identical"] is True

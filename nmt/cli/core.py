@@ -314,9 +314,11 @@ def _print_comparison(systems: list[tuple[str, list[str]]], refs: list[str], tes
                           "threshold": 0.05, **where}, indent=2))
         return
 
-    def cell(value: float, mean: float | None, ci: float | None, p: float | None) -> str:
+    def cell(value: float, mean: float | None, ci: float | None, p: float | None, same: bool) -> str:
         text = f"{value:6.2f}" + (f" ({mean:.2f} ± {ci:.2f})" if mean is not None and ci is not None else "")
-        if p is not None:
+        if same:
+            text += "  identical output (no difference to test)"
+        elif p is not None:
             text += f"  p = {p:.4f}" + (" *" if p < 0.05 else " (not significant)")
         return text
 
@@ -325,10 +327,10 @@ def _print_comparison(systems: list[tuple[str, list[str]]], refs: list[str], tes
     interval = " (μ ± 95% CI)" if test == "bs" else ""
     print(f"{'system':<{width}}  BLEU{interval}")
     for i, r in enumerate(rows):
-        print(f"{r.name:<{width}}  {cell(r.bleu, r.bleu_mean, r.bleu_ci, r.bleu_p)}" + ("  [baseline]" if i == 0 else ""))
+        print(f"{r.name:<{width}}  {cell(r.bleu, r.bleu_mean, r.bleu_ci, r.bleu_p, r.identical)}" + ("  [baseline]" if i == 0 else ""))
     print(f"{'system':<{width}}  chrF{interval}")
     for i, r in enumerate(rows):
-        print(f"{r.name:<{width}}  {cell(r.chrf, r.chrf_mean, r.chrf_ci, r.chrf_p)}" + ("  [baseline]" if i == 0 else ""))
+        print(f"{r.name:<{width}}  {cell(r.chrf, r.chrf_mean, r.chrf_ci, r.chrf_p, r.identical)}" + ("  [baseline]" if i == 0 else ""))
     print(f"{name}, each system against the first; * = p < 0.05")
     print(f"BLEU {signatures['bleu']}")
     print(f"chrF {signatures['chrf']}")
