@@ -37,26 +37,24 @@ def _layout(b: dict) -> str:
 
 
 def serving(results_dir: Path) -> str:
+    """README's serving sentence: one client and the most clients measured, against batching
+    off and against `nmt translate` (every row is in docs/serving.md)."""
     b = _load(results_dir, "bench_serve")
     if not b:
         return "(no scripts/results/bench_serve.json yet: run scripts/bench_serve.py)"
     runs = {(r["mode"], r["clients"]): r for r in b["runs"]}
-    clients = sorted({c for _, c in runs})
-    lines = [f"`{b['command']}` ({Path(b['model']).parent.name or b['model']}, beam {b['beam']}, {b['lines']} "
-             f"one-sentence requests per row, {short_cpu(b['cpu'])}, {b['cores']} cores shared by the clients "
-             f"and the server{_layout(b)}; `nmt translate` on the same lines: "
-             f"{b['translate_sentences_per_s']} sentences/s):", ""]
-    head = ["clients", "sentences/s (× translate)", "p50 / p95 / p99 ms", "mean batch (lines)",
-            "batching off: sentences/s", "p95 ms"]
-    rows = []
-    for c in clients:
-        w, off = runs.get(("window", c)), runs.get(("off", c))
-        rows.append([c, f"{w['sentences_per_s']} ({w['vs_translate']:.2f})" if w else "–",
-                     f"{w['p50_ms']:.0f} / {w['p95_ms']:.0f} / {w['p99_ms']:.0f}" if w else "–",
-                     f"{w['mean_batch_lines']:.1f}" if w else "–",
-                     off["sentences_per_s"] if off else "–", f"{off['p95_ms']:.0f}" if off else "–"])
-    lines += table(head, rows)
-    return "\n".join(lines)
+    clients = sorted({c for m, c in runs if m == "window"})
+
+    def at(c: int) -> str:
+        w, off = runs[("window", c)], runs.get(("off", c))
+        return (f"{c} client{'s' if c > 1 else ''}: {w['sentences_per_s']} sentences/s "
+                f"({w['vs_translate']:.2f}× `nmt translate`), p95 {w['p95_ms']:.0f} ms"
+                + (f" (batching off: {off['sentences_per_s']}, p95 {off['p95_ms']:.0f} ms)" if off and c > 1 else ""))
+
+    shown = sorted({clients[0], clients[-1]})
+    return (f"`{b['command']}` (beam {b['beam']}, {short_cpu(b['cpu'])}, {b['cores']} cores shared by the clients "
+            f"and the server{_layout(b)}; `nmt translate`: {b['translate_sentences_per_s']} sentences/s): "
+            + "; ".join(at(c) for c in shown) + ". [Every row](docs/serving.md#tests-and-benchmark).")
 
 
 def serving_all(results_dir: Path) -> str:
@@ -228,6 +226,9 @@ def headline(results_dir: Path) -> str:
     sig = next((r["bleu_signature"] for rs in runs.values() for r in rs), "")
     lines += ["", f"Multi30k test2016, beam 5, sacreBLEU `{sig}`. All rows, machines and settings: "
               "[docs/results.md](docs/results.md)."]
+    tested = tested_sentence(results_dir)
+    if tested:
+        lines[-1] += " " + tested
     marian = _load(results_dir, "bench_vs_marian")
     speed = []
     if joey:
@@ -243,6 +244,31 @@ def headline(results_dir: Path) -> str:
     if gpu:
         lines += ["", gpu]
     return "\n".join(lines)
+
+
+# The comparisons README's rows make, by significance.json id, and how the sentence names each system.
+README_TESTS = (("cells", {"LSTM": "LSTM", "plain RNN": "plain RNN"}), ("ensemble", {"ensemble of 3": "ensemble"}),
+                ("shortlist", {"shortlist": "shortlist"}), ("int8", {"int8": "int8"}))
+
+
+def tested_sentence(results_dir: Path) -> str:
+    """README's p-values: each row's difference from the default model (seed 1), tested
+    (significance.json, scripts/significance.py); empty until that file has them."""
+    sig = _load(results_dir, "significance")
+    if not sig:
+        return ""
+    by_id = {c["id"]: c for c in sig["comparisons"]}
+    parts = []
+    for cid, names in README_TESTS:
+        for s in by_id.get(cid, {}).get("systems", [])[1:]:
+            if s["name"] in names:
+                p = "identical output" if s.get("identical") else \
+                    f"p = {s['bleu_p']:.3f}" + ("" if s["bleu_p"] < 0.05 else ", not significant")
+                parts.append(f"{names[s['name']]} {s['bleu']:.2f} ({p})")
+    if not parts:
+        return ""
+    return ("Against the default model's seed 1, paired bootstrap: " + "; ".join(parts)
+            + " ([all](docs/results.md#which-differences-are-real)).")
 
 
 def gpu_sentence(results_dir: Path) -> str:
@@ -278,7 +304,9 @@ def _seed_groups(results_dir: Path, prefix: str) -> dict[str, list[dict]]:
     groups: dict[str, list[dict]] = {}
     for path in sorted(results_dir.glob(f"{prefix}*.json")):
         data = json.loads(path.read_text())
-        if "bleu" in data and "config" in data and "amd-epyc-50min" not in path.name:
+        # A file not named as its run (multi30k_de_en.amd-epyc-50min.json, .intel-xeon.json) is
+        # another machine's copy, kept for docs/results.md's full table only.
+        if "bleu" in data and "config" in data and path.stem == data.get("name"):
             groups.setdefault(re.sub(r"-seed\d+$", "", data["name"]), []).append(data)
     return groups
 

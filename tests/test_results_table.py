@@ -99,9 +99,9 @@ def test_serving_tables_pair_window_batching_with_one_request_at_a_time(tmp_path
         "runs": [{"mode": "window", "clients": 8, **run},
                  {"mode": "continuous", "clients": 8, **run, "sentences_per_s": 90.0},
                  {"mode": "off", "clients": 8, **run, "sentences_per_s": 40.0, "p95_ms": 400}]}))
-    table = rr.serving(tmp_path)
-    assert "| 8 | 100.0 (0.90) | 50 / 90 / 99 | 12.5 | 40.0 | 400 |" in table
-    assert "111.1 sentences/s" in table
+    line = rr.serving(tmp_path)
+    assert "8 clients: 100.0 sentences/s (0.90× `nmt translate`), p95 90 ms (batching off: 40.0, p95 400 ms)" in line
+    assert "`nmt translate`: 111.1 sentences/s" in line
     every = rr.serving_all(tmp_path).splitlines()
     assert len(every) == 2 + 3 and every[3].startswith("| continuous | 8 | 90.0 | 0.90 |")
     assert every[2].endswith("| 12.5 | 6.0 | 0.20 / 1.70 / 0.05 |")
@@ -181,3 +181,21 @@ def test_significance_table_says_significant_not_significant_identical_and_what_
     assert "| GRU vs LSTM | RNN | 36.00 ± 1.20 | 56.00 | 0.001 * |" in doc
     assert "| 1-10 | 400 | 45.00 | 45.00 (identical) |" in doc  # sacreBLEU's p = 0.001 for the same output
     assert "int8 vs float32: waits for `python scripts/significance.py --make-hyps`" in doc
+
+
+def test_readme_headline_gives_each_tested_difference_its_p_value(tmp_path: Path) -> None:
+    rr = _readme_module()
+    assert "paired bootstrap" not in rr.headline(tmp_path)
+
+    def system(name: str, bleu: float, p: float | None, identical: bool = False) -> dict:
+        return {"name": name, "bleu": bleu, "bleu_p": p, "identical": identical}
+
+    (tmp_path / "significance.json").write_text(json.dumps({"comparisons": [
+        {"id": "cells", "systems": [system("GRU", 40.0, None), system("LSTM", 40.3, 0.31), system("plain RNN", 36.0, 0.001)]},
+        {"id": "int8", "systems": [system("float32", 40.0, None), system("int8", 40.0, 0.001, True)]},
+        {"id": "ensemble", "missing": [{"system": "ensemble of 3"}]}]}))
+    line = rr.tested_sentence(tmp_path)
+    assert line == ("Against the default model's seed 1, paired bootstrap: LSTM 40.30 (p = 0.310, not significant); "
+                    "plain RNN 36.00 (p = 0.001); int8 40.00 (identical output) "
+                    "([all](docs/results.md#which-differences-are-real)).")
+    assert line in rr.headline(tmp_path)
