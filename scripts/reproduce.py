@@ -26,21 +26,28 @@ from sysinfo import cpu_model, git_commit, git_dirty
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _restore_distilled(config: Path, overrides: list[str]) -> None:
-    """A student's corpus (runs/distilled/NAME, made by scripts/distill_teacher.py) is gone with
-    the session that made it, as all of runs/; its teacher's side is committed, so rebuild the
-    folder from it (``distill_teacher.py --restore``) rather than fail or distil again for hours."""
+def _restore_corpora(config: Path, overrides: list[str]) -> None:
+    """A corpus made by a script of this repo (runs/distilled/NAME: scripts/distill_teacher.py;
+    runs/bt/NAME: scripts/back_translate.py) is gone with the session that made it, as all of
+    runs/; its generated side is committed, so rebuild the folder from it (checked by SHA-256)
+    rather than fail, or spend hours making it again."""
     from nmt.config import load_config
 
+    data = ROOT.parent / "shared" / "data" / "multi30k"
     for corpus in load_config(config, overrides).data.corpora:
         folder = (ROOT / corpus.dataset).resolve()
-        targets = ROOT / "scripts" / "results" / "distilled" / folder.name
-        if folder.parent == (ROOT / "runs" / "distilled").resolve() and not folder.exists() \
-                and (targets / "distill.json").is_file():
+        kind = folder.parent.name
+        kept = ROOT / "scripts" / "results" / kind / folder.name
+        if folder.exists() or folder.parent.parent != (ROOT / "runs").resolve():
+            continue
+        if kind == "distilled" and (kept / "distill.json").is_file():
             from distill_teacher import restore
 
-            print(f"{corpus.dataset}: not here; rebuilding it from {targets.relative_to(ROOT)}")
-            restore(targets, folder, ROOT.parent / "shared" / "data" / "multi30k")
+            restore(kept, folder, data)
+        elif kind == "bt" and (kept / "bt.json").is_file():
+            from back_translate import restore
+
+            restore(kept, folder, data)
 
 
 def main() -> int:
@@ -67,7 +74,7 @@ def main() -> int:
     out = args.runs / name
     sets = [a for o in overrides for a in ("--set", o)]
 
-    _restore_distilled(args.config, overrides)
+    _restore_corpora(args.config, overrides)
     # The checkout as it is when training starts (a commit made while it runs is not this run's).
     commit, dirty = git_commit(), git_dirty()
     t0 = time.perf_counter()
