@@ -8,10 +8,20 @@ from nmt.errors import ConfigError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("name", ["tiny.yaml", "multi30k_de_en.yaml", "multi30k_en_de.yaml"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "configs").glob("*.yaml")))
 def test_shipped_configs_load(name):
     cfg = load_config(ROOT / "configs" / name)
     assert isinstance(cfg, Config)
+
+
+def test_the_back_translation_config_is_the_default_but_for_its_corpora():
+    """Its BLEU is compared with the default row's: nothing but the training data may differ."""
+    default = load_config(ROOT / "configs" / "multi30k_de_en.yaml").to_dict()
+    bt = load_config(ROOT / "configs" / "multi30k_de_en_bt.yaml").to_dict()
+    corpora = bt["data"].pop("corpora")
+    default["data"].pop("corpora")
+    assert bt == default
+    assert [c["tag"] for c in corpora] == [None, "<BT>"]
 
 
 def test_overrides_are_typed_and_applied():
