@@ -64,10 +64,13 @@ def save_targets(folder: Path, targets: Path) -> dict:
     targets.mkdir(parents=True, exist_ok=True)
     for split, info in manifest["splits"].items():
         path = folder / f"{split}.jsonl"
-        with open(path, encoding="utf-8") as f:
+        with open(path, encoding="utf-8", newline="\n") as f:
             lines = [json.loads(line)[tgt] for line in f]
         if len(lines) != info["rows"]:
             raise SystemExit(f"{path}: {len(lines)} rows, distill.json says {info['rows']}")
+        broken = next((i for i, line in enumerate(lines) if "\n" in line or "\r" in line), None)
+        if broken is not None:  # nmt.distill writes one line per row; one that is not cannot be kept as a line
+            raise SystemExit(f"{path}: row {broken + 1}'s translation holds a line break")
         with open(targets / f"{split}.{tgt}.gz", "wb") as raw, \
                 gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
             gz.write("".join(line + "\n" for line in lines).encode("utf-8"))
@@ -86,10 +89,10 @@ def restore(targets: Path, folder: Path, dataset: Path) -> dict:
     manifest = json.loads((targets / "distill.json").read_text())
     job = manifest["job"]
     src, tgt, keep = job["src_lang"], job["tgt_lang"], job["keep_original"]
-    folder.mkdir(parents=True, exist_ok=True)
+    built = {}
     for split, info in manifest["splits"].items():
-        with gzip.open(targets / f"{split}.{tgt}.gz", "rt", encoding="utf-8") as f:
-            hyps = f.read().split("\n")[:-1]
+        with gzip.open(targets / f"{split}.{tgt}.gz", "rb") as f:  # bytes: text mode would turn a \r into a row
+            hyps = f.read().decode("utf-8").split("\n")[:-1]
         rows = load_split(str(dataset), job["name"], split, src, tgt)
         sources, originals = as_text(rows["src"]), as_text(rows["tgt"])
         if not len(sources) == len(hyps) == info["rows"]:
@@ -101,8 +104,12 @@ def restore(targets: Path, folder: Path, dataset: Path) -> dict:
         if hashlib.sha256(data).hexdigest() != info["sha256"]:
             raise SystemExit(f"{targets}: {split} does not rebuild to the teacher's file (SHA-256 differs): "
                              f"is {dataset} the data it was distilled from?")
+        built[split] = data
+    # Every split checked before any is written: a failed restore leaves no half-made folder.
+    folder.mkdir(parents=True, exist_ok=True)
+    for split, data in built.items():
         atomic_write(folder / f"{split}.jsonl", lambda f, data=data: f.write(data))
-        print(f"{split}: {info['rows']} rows -> {folder / f'{split}.jsonl'}")
+        print(f"{split}: {manifest['splits'][split]['rows']} rows -> {folder / f'{split}.jsonl'}")
     job["dataset"] = str(dataset.resolve())  # where this checkout reads it, as nmt.distill records it
     (folder / "distill.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest

@@ -35,16 +35,16 @@ def _restore_corpora(config: Path, overrides: list[str]) -> None:
 
     data = ROOT.parent / "shared" / "data" / "multi30k"
     for corpus in load_config(config, overrides).data.corpora:
-        folder = (ROOT / corpus.dataset).resolve()
+        folder = (Path.cwd() / corpus.dataset).resolve()  # as `nmt train` (run here) reads it
         kind = folder.parent.name
         kept = ROOT / "scripts" / "results" / kind / folder.name
-        if folder.exists() or folder.parent.parent != (ROOT / "runs").resolve():
+        if folder.parent.parent != (ROOT / "runs").resolve():
             continue
-        if kind == "distilled" and (kept / "distill.json").is_file():
+        if kind == "distilled" and (kept / "distill.json").is_file() and not (folder / "distill.json").is_file():
             from distill_teacher import restore
 
             restore(kept, folder, data)
-        elif kind == "bt" and (kept / "bt.json").is_file():
+        elif kind == "bt" and (kept / "bt.json").is_file() and not (folder / "train.de").is_file():
             from back_translate import restore
 
             restore(kept, folder, data)

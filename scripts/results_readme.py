@@ -44,6 +44,8 @@ def serving(results_dir: Path) -> str:
         return "(no scripts/results/bench_serve.json yet: run scripts/bench_serve.py)"
     runs = {(r["mode"], r["clients"]): r for r in b["runs"]}
     clients = sorted({c for m, c in runs if m == "window"})
+    if not clients:
+        return f"(`{b['command']}` measured no window-batching row)"
 
     def at(c: int) -> str:
         w, off = runs[("window", c)], runs.get(("off", c))
@@ -421,9 +423,13 @@ def significance_doc(results_dir: Path) -> str:
         for s in c.get("systems", []):
             ci = f" ± {s['bleu_ci']:.2f}" if s.get("bleu_ci") is not None else ""
             rows.append([c["title"], s["name"], f"{s['bleu']:.2f}{ci}", f"{s['chrf']:.2f}", _p(s)])
-        if "systems" not in c and c.get("missing"):
-            waiting.append(f"{c['title']}: waits for " + ", ".join(f"`{m['made_by']}`" for m in c["missing"]))
-    lines += table(["comparison", "system", "BLEU", "chrF", "p (BLEU, vs the first)"], rows) + [""]
+        if c.get("missing"):
+            waiting.append(f"{c['title']}: " + ", ".join(f"{m['system']} waits for `{m['made_by']}`"
+                                                         for m in c["missing"]))
+        if c.get("error"):
+            waiting.append(f"{c['title']}: {c['error']}")
+    if rows:
+        lines += table(["comparison", "system", "BLEU", "chrF", "p (BLEU, vs the first)"], rows) + [""]
     for c in sig["comparisons"]:
         if c.get("by_length"):
             names = [s["name"] for s in c["by_length"][0]["systems"]]
@@ -433,6 +439,6 @@ def significance_doc(results_dir: Path) -> str:
                                                             for k, s in enumerate(b["systems"]))]
                             for b in c["by_length"]])
     if waiting:
-        lines += ["Not tested yet (outputs not kept):", "", *(f"- {w}" for w in waiting), ""]
+        lines += ["Not tested yet:", "", *(f"- {w}" for w in waiting), ""]
     return "\n".join(lines).rstrip()
 

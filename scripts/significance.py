@@ -106,7 +106,12 @@ def run(comparison: dict, rows: list[dict], hyps: Path = HYPS) -> dict:
     refs = [r[comparison.get("tgt", "en")] for r in rows]
     sources = [r[comparison.get("src", "de")] for r in rows]
     systems = [(label, (hyps / f).read_text(encoding="utf-8").splitlines()) for label, f, _ in present]
-    results, signatures = compare(systems, refs)
+    from nmt.errors import NmtError
+
+    try:
+        results, signatures = compare(systems, refs)
+    except NmtError as exc:  # e.g. a kept file of the wrong length: this comparison fails, not the others
+        return {**out, "error": str(exc)}
     # sacreBLEU gives two identical outputs p = 1/1001, which reads as significant: compare()
     # marks them ``identical`` and the tables say so instead.
     out["systems"] = [{**c.to_dict(), "file": f"scripts/results/hyps/{f}"} for c, (_, f, _) in zip(results, present)]

@@ -180,7 +180,7 @@ def test_significance_table_says_significant_not_significant_identical_and_what_
     assert "| GRU vs LSTM | LSTM | 40.30 ± 1.20 | 60.30 | 0.310 (n.s.) |" in doc
     assert "| GRU vs LSTM | RNN | 36.00 ± 1.20 | 56.00 | 0.001 * |" in doc
     assert "| 1-10 | 400 | 45.00 | 45.00 (identical) |" in doc  # sacreBLEU's p = 0.001 for the same output
-    assert "int8 vs float32: waits for `python scripts/significance.py --make-hyps`" in doc
+    assert "int8 vs float32: int8 waits for `python scripts/significance.py --make-hyps`" in doc
 
 
 def test_readme_headline_gives_each_tested_difference_its_p_value(tmp_path: Path) -> None:
