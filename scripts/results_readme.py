@@ -210,11 +210,18 @@ def headline(results_dir: Path) -> str:
     for name, label in CURRENT:
         rs = sorted(runs.get(name, []), key=lambda r: r["seed"])
         if rs:
+            # The machine beside the time: rows trained in different sessions ran on different CPUs.
+            where = "/".join(sorted({short_cpu(r["cpu"]).split()[-1] for r in rs}))
             lines.append(f"| {label} | {fmt([r['bleu'] for r in rs])} | {fmt([r['chrf'] for r in rs])} | "
-                         f"{len(rs)} | {statistics.median(r['train_wall_s'] for r in rs) / 60:.0f} min | "
+                         f"{len(rs)} | {statistics.median(r['train_wall_s'] for r in rs) / 60:.0f} min, {where} | "
                          f"`python scripts/reproduce.py configs/{name}.yaml` |")
-    ens = _load(results_dir, "bench_ensemble")
-    if ens:
+    # The ensemble of the current seeds (the distillation teacher, scored over the whole
+    # vocabulary); before that file existed, bench_ensemble.json's (older machines' seeds).
+    teacher, ens = _load(results_dir, "distill_teacher"), _load(results_dir, "bench_ensemble")
+    if teacher and "test_shortlist" in teacher:
+        lines.append(f"| ensemble of {len(teacher['teachers'])} default seeds | {teacher['test_bleu']:.2f} | "
+                     f"{teacher['test_chrf']:.2f} | – | – | `{teacher['command']}` |")
+    elif ens:
         row = ens["rows"][-1]
         lines.append(f"| {row['name']} default seeds | {row['bleu']:.2f} | {row['chrf']:.2f} | – | – | "
                      f"`{ens['command']}` |")
@@ -222,12 +229,12 @@ def headline(results_dir: Path) -> str:
     shown = next((d for d in multi["directions"] if d["direction"] == "de-en"), None) if multi else None
     if shown:
         lines.append(f"| one model, six directions: de→en (mean {multi['mean_bleu']:.2f}) | {shown['bleu']:.2f} | "
-                     f"{shown['chrf']:.2f} | 1 | {multi['train_seconds'] / 60:.0f} min | "
+                     f"{shown['chrf']:.2f} | 1 | {multi['train_seconds'] / 60:.0f} min"
+                     + (f", {short_cpu(multi['cpu']).split()[-1]}" if multi.get("cpu") else "") + " | "
                      "`python scripts/multilingual.py --train` |")
     joey = _load(results_dir, "bench_vs_joeynmt")
     sig = next((r["bleu_signature"] for rs in runs.values() for r in rs), "")
-    lines += ["", f"Multi30k test2016, beam 5, sacreBLEU `{sig}`. All rows, machines and settings: "
-              "[docs/results.md](docs/results.md)."]
+    lines += ["", f"Multi30k test2016, beam 5, sacreBLEU `{sig}`. [All rows and settings](docs/results.md)."]
     tested = tested_sentence(results_dir)
     if tested:
         lines[-1] += " " + tested

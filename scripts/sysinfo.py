@@ -36,13 +36,17 @@ def git_commit() -> str:
 
 
 def git_dirty() -> bool:
-    """True when tracked files differ from the commit (the figure then is not that commit's alone);
+    """True when tracked files other than scripts/results/ differ from the commit (the figure then
+    is not that commit's alone);
     with NMT_GIT_COMMIT set, what NMT_GIT_DIRTY says (1/0, unset: True)."""
     if os.environ.get("NMT_GIT_COMMIT"):
         return os.environ.get("NMT_GIT_DIRTY", "1") != "0"
     try:
-        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                             capture_output=True, text=True, check=True).stdout
+        # Results files are what runs write, not code: a chain of runs (seed 1, then seed 2)
+        # would otherwise call every run after the first dirty.
+        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                              ":(exclude)scripts/results"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return True
     return bool(out.strip())

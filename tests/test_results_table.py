@@ -83,9 +83,15 @@ def test_readme_headline_takes_the_current_rows_and_the_ensemble(tmp_path: Path)
     (tmp_path / "bench_ensemble.json").write_text(json.dumps({"command": "python scripts/bench_ensemble.py", "rows": [
         {"name": "seed 1", "bleu": 40.0, "chrf": 60.0}, {"name": "ensemble of 2", "bleu": 42.5, "chrf": 61.5}]}))
     rows = [line for line in rr.headline(tmp_path).splitlines() if line.startswith("| ")][1:]
-    assert rows == ["| GRU (default) | 40.50 ± 0.71 | 60.50 ± 0.71 | 2 | 30 min | "
+    assert rows == ["| GRU (default) | 40.50 ± 0.71 | 60.50 ± 0.71 | 2 | 30 min, Xeon | "
                     "`python scripts/reproduce.py configs/multi30k_de_en.yaml` |",
                     "| ensemble of 2 default seeds | 42.50 | 61.50 | – | – | `python scripts/bench_ensemble.py` |"]
+    # Once the current seeds' ensemble is scored (scripts/distill_teacher.py), the row is that one.
+    (tmp_path / "distill_teacher.json").write_text(json.dumps({
+        "teachers": ["a", "b", "c"], "test_bleu": 41.5, "test_chrf": 60.8, "test_shortlist": False,
+        "command": "python scripts/distill_teacher.py"}))
+    rows = [line for line in rr.headline(tmp_path).splitlines() if line.startswith("| ")][1:]
+    assert rows[-1] == "| ensemble of 3 default seeds | 41.50 | 60.80 | – | – | `python scripts/distill_teacher.py` |"
 
 
 def test_serving_tables_pair_window_batching_with_one_request_at_a_time(tmp_path: Path) -> None:
