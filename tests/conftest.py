@@ -38,6 +38,20 @@ def pre_layout_checkpoint() -> Path:
     return path
 
 
+def load_script(name: str):  # noqa: ANN201
+    """``scripts/NAME.py`` as a module (scripts are not a package; their own imports, such as
+    ``sysinfo``, resolve from scripts/)."""
+    import importlib.util
+    import sys
+
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def read_jsonl(path: Path, n: int | None = None) -> list[dict]:
     rows = []
     with open(path, encoding="utf-8") as f:

@@ -3,23 +3,17 @@ dataset's English, so the hour of training behind it is not needed again in a la
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import read_jsonl
+from conftest import load_script, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("back_translate", ROOT / "scripts" / "back_translate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("back_translate")
 
 
 def test_kept_samples_rebuild_the_plain_files_and_a_changed_file_is_refused(tmp_path: Path, multi30k: Path) -> None:

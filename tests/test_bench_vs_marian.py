@@ -4,19 +4,15 @@ OpenNMT-py installed (the lines are copied from their logs)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _bench():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("bench_vs_marian", ROOT / "scripts" / "bench_vs_marian.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("bench_vs_marian")
 
 
 def test_the_speed_lines_of_marian_and_opennmt_py_parse() -> None:
@@ -89,10 +85,7 @@ def test_marians_lexical_table_comes_from_our_shortlist(trained_run: Path, tmp_p
 
 
 def test_marians_profile_reads_perf_report_rows_into_groups() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("profile_marian", ROOT / "scripts" / "profile_marian.py")
-    p = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(p)
+    p = load_script("profile_marian")
     report = """# Samples: 52K of event 'cpu-clock'
 #
     31.20%  _pymarian.cpython-311-x86_64-linux-gnu.so  [.] 0x0000000003a1b2c4

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, pre_layout_checkpoint, read_jsonl, run_nmt, small_train_cfg
+from conftest import ROOT, load_script, pre_layout_checkpoint, read_jsonl, run_nmt, small_train_cfg
 
 import nmt
 from nmt.config import config_from_dict, load_config
@@ -193,14 +193,7 @@ def test_streamed_corpora_concatenate_and_interleave(distilled: Path, multi30k: 
 
 
 def _distill_teacher_script():
-    import importlib.util
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("distill_teacher", ROOT / "scripts" / "distill_teacher.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("distill_teacher")
 
 
 def test_the_committed_targets_rebuild_the_folder_byte_for_byte(tmp_path: Path, distilled: Path, corpus: Path):

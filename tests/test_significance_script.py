@@ -5,19 +5,15 @@ sentences only), so which comparisons are significant, and where, is known in ad
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("significance", ROOT / "scripts" / "significance.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("significance")
 
 
 def test_a_comparison_tests_each_system_against_the_first_and_by_length(tmp_path: Path, multi30k: Path) -> None:
